@@ -1,0 +1,58 @@
+// Form pieces shared by every form. Validation messages are translation keys,
+// translated here so that server and browser show the same words.
+import { useId, type InputHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+
+export type ListOfErrors = Array<string | null | undefined> | null | undefined;
+
+export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+  const { t } = useTranslation();
+  const shown = errors?.filter(Boolean);
+  if (!shown?.length) return null;
+  return (
+    <ul id={id} className="flex flex-col gap-1" role="alert">
+      {shown.map((error) => (
+        <li key={error} className="text-sm font-medium text-brand-700">
+          {t(error as string)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Field({
+  label,
+  hint,
+  inputProps,
+  errors,
+}: {
+  label: string;
+  hint?: string;
+  inputProps: InputHTMLAttributes<HTMLInputElement>;
+  errors?: ListOfErrors;
+}) {
+  const fallbackId = useId();
+  const id = inputProps.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        className="min-h-12 rounded-lg border border-line bg-surface px-3 py-2 text-base aria-[invalid]:border-brand-700"
+        {...inputProps}
+      />
+      {hint ? (
+        <p id={hintId} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}

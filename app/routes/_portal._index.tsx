@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/modules/accounts/auth-session.server.ts";
+import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { CohortCard } from "~/modules/cohorts/cohort-card.tsx";
+import { getMyCohorts } from "~/modules/cohorts/my-cohorts.server.ts";
+import { SessionCard, type SessionCardData } from "~/modules/curriculum/session-card.tsx";
+import { getUpcomingSessions, type TimetableSession } from "~/modules/curriculum/timetable.server.ts";
+import { getLanguage, getFixedT } from "~/utils/i18n.server.ts";
+import { formatDateRange, formatDay, formatTimeRange } from "~/utils/time.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["trainee"]);
+  const [language, academy] = await Promise.all([getLanguage(request), getAcademySettings()]);
+  const now = new Date();
+  const tz = academy.timeZone;
+  const [sessions, cohorts] = await Promise.all([
+    getUpcomingSessions({ personId: user.id, now, timeZone: tz }),
+    getMyCohorts(user.id),
+  ]);
+  const present = (s: TimetableSession): SessionCardData => ({
+    id: s.id,
+    day: formatDay(s.startsAt, tz, language),
+    time: formatTimeRange(s.startsAt, s.endsAt, tz),
+    title: s.moduleTitle,
+    track: s.track,
+    kind: s.kind,
+    cancelled: s.cancelled,
+    venueName: s.venueName,
+    venueAddress: s.venueAddress,
+    lecturers: s.lecturers,
+    notes: s.notes,
+  });
+  return {
+    title: getFixedT(language)("portal.pageTitle"),
+    firstName: user.name,
+    todayLabel: formatDay(now, tz, language),
+    today: sessions.today.map(present),
+    upcoming: sessions.upcoming.map(present),
+    cohorts: cohorts.map((c) => ({
+      cohortId: c.cohortId,
+      title: c.title,
+      dates: formatDateRange(c.startDate, c.endDate, language),
+      status: c.status,
+      enrollmentStatus: c.enrollmentStatus,
+      venue: c.venue,
+      organisers: c.organisers,
+      partners: c.partners,
+      hoursByTrack: c.hoursByTrack,
+    })),
+  };
+}
+
+export default function PortalHome() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-bold">{t("portal.greeting", { name: data.firstName })}</h1>
+        <p className="text-muted">{data.todayLabel}</p>
+      </div>
+
+      <section aria-labelledby="today-heading" className="flex flex-col gap-3">
+        <h2 id="today-heading" className="text-lg font-semibold">
+          {t("portal.today")}
+        </h2>
+        {data.today.length ? (
+          data.today.map((session) => <SessionCard key={session.id} session={session} showDay={false} />)
+        ) : (
+          <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noSessionsToday")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="upcoming-heading" className="flex flex-col gap-3">
+        <h2 id="upcoming-heading" className="text-lg font-semibold">
+          {t("portal.upcoming")}
+        </h2>
+        {data.upcoming.length ? (
+          data.upcoming.map((session) => <SessionCard key={session.id} session={session} showDay />)
+        ) : (
+          <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noUpcoming")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="cohorts-heading" className="flex flex-col gap-3">
+        <h2 id="cohorts-heading" className="text-lg font-semibold">
+          {t("portal.myCohorts")}
+        </h2>
+        {data.cohorts.length ? (
+          data.cohorts.map((cohort) => <CohortCard key={cohort.cohortId} cohort={cohort} />)
+        ) : (
+          <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noCohorts")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/modules/accounts/auth-session.server.ts";
+import { listCohortsForStaff } from "~/modules/cohorts/cohorts.server.ts";
+import { getLanguage, getFixedT } from "~/utils/i18n.server.ts";
+import { formatDateRange } from "~/utils/time.ts";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["admin", "staff", "instructor"]);
+  const language = await getLanguage(request);
+  const cohorts = await listCohortsForStaff(user);
+  return {
+    title: getFixedT(language)("admin.cohortsTitle"),
+    cohorts: cohorts.map((c) => ({ ...c, dates: formatDateRange(c.startDate, c.endDate, language) })),
+  };
+}
+
+const statusClass: Record<string, string> = {
+  draft: "bg-gray-100 text-gray-700",
+  enrolling: "bg-blue-50 text-blue-800",
+  running: "bg-emerald-50 text-emerald-800",
+  completed: "bg-amber-50 text-amber-900",
+  archived: "bg-gray-100 text-gray-500",
+};
+
+export default function AdminCohorts() {
+  const { t } = useTranslation();
+  const { cohorts } = useLoaderData<typeof loader>();
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t("admin.cohortsTitle")}</h1>
+      {cohorts.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-line p-6 text-muted">{t("admin.noCohorts")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+          <table className="w-full min-w-[40rem] text-left text-sm">
+            <thead className="bg-canvas text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">{t("admin.columns.cohort")}</th>
+                <th scope="col" className="px-4 py-3 font-medium">{t("admin.columns.status")}</th>
+                <th scope="col" className="px-4 py-3 font-medium">{t("admin.columns.dates")}</th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">{t("admin.columns.enrolled")}</th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">{t("admin.columns.waitlisted")}</th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">{t("admin.columns.applied")}</th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">{t("admin.columns.modules")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cohorts.map((cohort) => (
+                <tr key={cohort.id} className="border-t border-line" data-testid="cohort-row">
+                  <th scope="row" className="px-4 py-3 font-medium">
+                    <span className="block">{cohort.title}</span>
+                    <span className="block text-xs font-normal text-muted">
+                      {cohort.code}
+                      {cohort.venueName ? ` · ${cohort.venueName}` : ""}
+                    </span>
+                  </th>
+                  <td className="px-4 py-3">
+                    <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${statusClass[cohort.status] ?? ""}`}>
+                      {t(`cohortStatus.${cohort.status}`)}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap">{cohort.dates}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {t("admin.enrolledOfCapacity", { enrolled: cohort.enrolled, capacity: cohort.capacity })}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">{cohort.waitlisted}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{cohort.applied}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">{cohort.moduleCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// Languages, message resources and the i18next options shared by server and browser.
+import type { InitOptions } from "i18next";
+import en from "~/locales/en.json";
+import zhCN from "~/locales/zh-CN.json";
+
+export const languages = ["zh-CN", "en"] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = "zh-CN";
+export const languageCookieName = "lng";
+
+export const resources = {
+  "zh-CN": { translation: zhCN },
+  en: { translation: en },
+} as const;
+
+/** Accepts the forms people and browsers use ("en", "en-US", "zh", "zh-cn"). */
+export function parseLanguage(value: string | null | undefined): Language | null {
+  if (!value) return null;
+  const lower = value.trim().toLowerCase();
+  if (lower === "en" || lower.startsWith("en-")) return "en";
+  if (lower === "zh" || lower.startsWith("zh-")) return "zh-CN";
+  return null;
+}
+
+export function i18nOptions(lng: Language): InitOptions {
+  return {
+    lng,
+    fallbackLng: defaultLanguage,
+    supportedLngs: [...languages],
+    resources,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initImmediate: false,
+    react: { useSuspense: false },
+  };
+}

@@ -1,0 +1,64 @@
+// Screenshots of every page at phone and desktop width, in both languages and
+// in elder mode, for review and for the README. Needs a running server:
+//   npm start   (then)   npm run screenshots -- [base URL] [output folder]
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+
+const base = process.argv[2] || "http://localhost:3000";
+const out = path.resolve(process.argv[3] || "test-results/screenshots");
+const only = process.env.PAGES?.split(",");
+
+type Shot = { name: string; path: string; login?: { login: string; password: string } };
+const admin = { login: "admin@demo.academy", password: "Academy-Admin-2025" };
+const trainee = { login: "13800000001", password: "Academy-Trainee-2025" };
+const instructor = { login: "teacher@demo.academy", password: "Academy-Teacher-2025" };
+
+const shots: Shot[] = [
+  { name: "login", path: "/login" },
+  { name: "portal-home", path: "/", login: trainee },
+  { name: "admin-cohorts", path: "/admin", login: admin },
+  { name: "instructor-cohorts", path: "/admin", login: instructor },
+  { name: "not-found", path: "/no-such-page" },
+];
+
+const variants = [
+  { suffix: "phone-zh", width: 390, height: 844, language: "zh-CN", elder: false },
+  { suffix: "phone-en", width: 390, height: 844, language: "en", elder: false },
+  { suffix: "phone-zh-elder", width: 390, height: 844, language: "zh-CN", elder: true },
+  { suffix: "desktop-zh", width: 1280, height: 800, language: "zh-CN", elder: false },
+  { suffix: "desktop-en", width: 1280, height: 800, language: "en", elder: false },
+];
+
+// Remix stores an unsigned cookie's value as base64 of its JSON.
+const remixCookieValue = (value: string) => encodeURIComponent(Buffer.from(JSON.stringify(value)).toString("base64"));
+
+async function signIn(page: Page, login: { login: string; password: string }) {
+  await page.goto(`${base}/login`);
+  await page.locator('input[name="identifier"]').fill(login.login);
+  await page.locator('input[name="password"]').fill(login.password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.locator("form#login button[type=submit]").click()]);
+}
+
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
+  for (const variant of variants) {
+    const context = await browser.newContext({ viewport: { width: variant.width, height: variant.height }, deviceScaleFactor: 1 });
+    const host = new URL(base).hostname;
+    await context.addCookies([
+      { name: "lng", value: remixCookieValue(variant.language), domain: host, path: "/" },
+      ...(variant.elder ? [{ name: "elder", value: remixCookieValue("1"), domain: host, path: "/" }] : []),
+    ]);
+    const page = await context.newPage();
+    if (shot.login) await signIn(page, shot.login);
+    await page.goto(`${base}${shot.path}`);
+    await page.screenshot({ path: path.join(out, `${shot.name}-${variant.suffix}.png`), fullPage: true });
+    await context.close();
+  }
+}
+await browser.close();
+console.log(`Screenshots written to ${out}`);

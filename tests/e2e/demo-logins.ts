@@ -1,0 +1,6 @@
+// The demo academy's logins, as README.md lists them.
+export const demo = {
+  admin: { login: "admin@demo.academy", password: "Academy-Admin-2025" },
+  instructor: { login: "teacher@demo.academy", password: "Academy-Teacher-2025" },
+  trainee: { login: "13800000001", password: "Academy-Trainee-2025" },
+} as const;
