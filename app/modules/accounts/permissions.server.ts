@@ -45,29 +45,55 @@ export const rolePermissions: Record<RoleKey, readonly PermissionString[]> = {
   ],
 };
 
-/** Creates the four roles and their permissions, adding what is missing and removing what is no longer granted. */
+/**
+ * Creates the four roles and their permissions, adding what is missing and
+ * removing grants no longer in the matrix. A handful of queries whatever the
+ * size of the matrix, since it runs at every start.
+ */
 export async function ensureRolesAndPermissions(db: Db | Prisma.TransactionClient): Promise<void> {
-  for (const key of roleKeys) {
-    const role = await db.role.upsert({ where: { key }, update: {}, create: { key }, select: { id: true } });
-    const wanted = rolePermissions[key];
-    const permissionIds: string[] = [];
-    for (const permission of wanted) {
-      const [action, entity, access] = permission.split(":") as [string, string, string];
-      const row = await db.permission.upsert({
-        where: { action_entity_access: { action, entity, access } },
-        update: {},
-        create: { action, entity, access },
-        select: { id: true },
-      });
-      permissionIds.push(row.id);
-    }
-    await db.rolePermission.deleteMany({ where: { roleId: role.id, permissionId: { notIn: permissionIds } } });
-    for (const permissionId of permissionIds) {
-      await db.rolePermission.upsert({
-        where: { roleId_permissionId: { roleId: role.id, permissionId } },
-        update: {},
-        create: { roleId: role.id, permissionId },
-      });
-    }
+  const existingRoles = await db.role.findMany({ select: { key: true } });
+  const missingRoles = roleKeys.filter((key) => !existingRoles.some((role) => role.key === key));
+  if (missingRoles.length) await db.role.createMany({ data: missingRoles.map((key) => ({ key })) });
+  const roleIdByKey = new Map((await db.role.findMany({ select: { id: true, key: true } })).map((r) => [r.key, r.id]));
+
+  const permissionKey = (p: { action: string; entity: string; access: string }) => `${p.action}:${p.entity}:${p.access}`;
+  const wanted = new Set(Object.values(rolePermissions).flat());
+  const existing = new Set((await db.permission.findMany({ select: { action: true, entity: true, access: true } })).map(permissionKey));
+  const missing = [...wanted].filter((permission) => !existing.has(permission));
+  if (missing.length) {
+    await db.permission.createMany({
+      data: missing.map((permission) => {
+        const [action, entity, access] = permission.split(":") as [string, string, string];
+        return { action, entity, access };
+      }),
+    });
+  }
+  const permissionIdByKey = new Map(
+    (await db.permission.findMany({ select: { id: true, action: true, entity: true, access: true } })).map((p) => [
+      permissionKey(p),
+      p.id,
+    ]),
+  );
+
+  const grant = (roleId: string, permissionId: string) => `${roleId}|${permissionId}`;
+  const wantedGrants = new Set(
+    roleKeys.flatMap((key) =>
+      rolePermissions[key].map((permission) => grant(roleIdByKey.get(key)!, permissionIdByKey.get(permission)!)),
+    ),
+  );
+  const grants = await db.rolePermission.findMany({ select: { roleId: true, permissionId: true } });
+  const stale = grants.filter((g) => !wantedGrants.has(grant(g.roleId, g.permissionId)));
+  for (const g of stale) {
+    await db.rolePermission.delete({ where: { roleId_permissionId: { roleId: g.roleId, permissionId: g.permissionId } } });
+  }
+  const present = new Set(grants.map((g) => grant(g.roleId, g.permissionId)));
+  const toCreate = [...wantedGrants].filter((g) => !present.has(g));
+  if (toCreate.length) {
+    await db.rolePermission.createMany({
+      data: toCreate.map((g) => {
+        const [roleId, permissionId] = g.split("|") as [string, string];
+        return { roleId, permissionId };
+      }),
+    });
   }
 }
