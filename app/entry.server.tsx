@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
@@ -8,6 +8,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "~/utils/i18n.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
+import { NonceProvider } from "~/utils/nonce.tsx";
+import { contentSecurityPolicy } from "~/utils/security.server.ts";
 
 export const streamTimeout = 5_000;
 
@@ -16,7 +18,11 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // The production server hands each request a nonce; the development server has none and no policy.
+  const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
+  if (nonce) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const i18n = createInstance();
   await i18n.use(initReactI18next).init(i18nOptions(await getLanguage(request)));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
@@ -24,10 +30,13 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();

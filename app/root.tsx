@@ -16,6 +16,7 @@ import stylesheet from "../styles/app.css?url";
 import { getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { defaultLanguage, parseLanguage } from "~/utils/i18n.ts";
 import { getLanguage, languageCookie } from "~/utils/i18n.server.ts";
+import { useNonce } from "~/utils/nonce.tsx";
 import { getElderMode } from "~/utils/preferences.server.ts";
 
 export const links: LinksFunction = () => [
@@ -55,6 +56,7 @@ export function useRootData(): RootLoaderData | undefined {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
+  const nonce = useNonce();
   const language = data?.language ?? defaultLanguage;
   return (
     <html lang={language} data-elder={data?.elderMode ? "" : undefined}>
@@ -66,8 +68,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-dvh font-sans antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,9 +1,14 @@
-// The production HTTP server: static files, compression and the Remix handler.
+// The production HTTP server: security headers, request-forgery refusal,
+// static files, compression and the Remix handler.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { getFixedT, languageCookie } from "../app/utils/i18n.server.ts";
+import { defaultLanguage, parseLanguage } from "../app/utils/i18n.ts";
+import { isAllowedOrigin, securityHeaders } from "../app/utils/security.server.ts";
 
 // Remix builds a Fetch Request from Express's request, which has no peer
 // address. It is passed on in a header of our own, which is first removed
@@ -13,14 +18,38 @@ const CLIENT_ADDRESS_HEADER = "x-academy-client-address";
 export function createApp(options: { build: ServerBuild; clientDir: string }) {
   const app = express();
   app.disable("x-powered-by");
+  const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+  if (trustProxy) app.set("trust proxy", true);
+
+  app.use(async (req, res, next) => {
+    res.set(securityHeaders(req.protocol === "https"));
+    const expectedOrigin = process.env.APP_URL?.replace(/\/$/, "") || `${req.protocol}://${req.get("host")}`;
+    const allowed = isAllowedOrigin({
+      method: req.method,
+      origin: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+      expectedOrigin,
+    });
+    if (allowed) return next();
+    const language = parseLanguage(await languageCookie.parse(req.get("cookie") ?? null)) ?? defaultLanguage;
+    res.status(403).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.crossOrigin"));
+  });
   app.use(compression());
   app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(options.clientDir, { maxAge: "1h" }));
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
     delete req.headers[CLIENT_ADDRESS_HEADER];
     if (req.socket.remoteAddress) req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress;
+    res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
   });
-  app.all("*", createRequestHandler({ build: options.build, mode: process.env.NODE_ENV }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
   return app;
 }

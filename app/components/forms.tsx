@@ -5,17 +5,37 @@ import { useTranslation } from "react-i18next";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
 
+// A message with values travels as "key::{json}" so it fits Conform's string errors.
+const valuesSeparator = "::";
+
+export function messageWithValues(key: string, values: Record<string, string | number>): string {
+  return `${key}${valuesSeparator}${JSON.stringify(values)}`;
+}
+
+function splitMessage(message: string): [string, Record<string, unknown> | undefined] {
+  const at = message.indexOf(valuesSeparator);
+  if (at < 0) return [message, undefined];
+  try {
+    return [message.slice(0, at), JSON.parse(message.slice(at + valuesSeparator.length)) as Record<string, unknown>];
+  } catch {
+    return [message.slice(0, at), undefined];
+  }
+}
+
 export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
   const { t } = useTranslation();
   const shown = errors?.filter(Boolean);
   if (!shown?.length) return null;
   return (
     <ul id={id} className="flex flex-col gap-1" role="alert">
-      {shown.map((error) => (
-        <li key={error} className="text-sm font-medium text-brand-700">
-          {t(error as string)}
-        </li>
-      ))}
+      {shown.map((error) => {
+        const [key, values] = splitMessage(error as string);
+        return (
+          <li key={error} className="text-sm font-medium text-brand-700">
+            {t(key, values)}
+          </li>
+        );
+      })}
     </ul>
   );
 }

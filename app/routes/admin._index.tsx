@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/accounts/auth-session.server.ts";
-import { listCohortsForStaff } from "~/modules/cohorts/cohorts.server.ts";
+import { cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { listCohorts } from "~/modules/cohorts/cohorts.server.ts";
 import { getLanguage, getFixedT } from "~/utils/i18n.server.ts";
 import { formatDateRange } from "~/utils/time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["admin", "staff", "instructor"]);
+  const user = await requireStaffPermission(request, "read:cohort");
   const language = await getLanguage(request);
-  const cohorts = await listCohortsForStaff(user);
+  const cohorts = await listCohorts(cohortScope(user, "read:cohort"));
   return {
     title: getFixedT(language)("admin.cohortsTitle"),
     cohorts: cohorts.map((c) => ({ ...c, dates: formatDateRange(c.startDate, c.endDate, language) })),

@@ -2,33 +2,48 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "~/components/app-header.tsx";
-import { requireRole } from "~/modules/accounts/auth-session.server.ts";
+import { can, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 
 // The staff area: desktop first, usable on a phone.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["admin", "staff", "instructor"]);
+  const user = await requireStaffPermission(request, "read:cohort");
   const academy = await getAcademySettings();
-  return { userName: user.name, roles: user.roles, academyName: academy.name, academyNameEn: academy.nameEn };
+  return {
+    userName: user.name,
+    academyName: academy.name,
+    academyNameEn: academy.nameEn,
+    nav: {
+      people: can(user, "read:person", "any") || can(user, "read:person", "cohort"),
+      audit: can(user, "read:audit", "any"),
+    },
+  };
 }
 
 export default function AdminLayout() {
   const { t, i18n } = useTranslation();
-  const { userName, roles, academyName, academyNameEn } = useLoaderData<typeof loader>();
+  const { userName, academyName, academyNameEn, nav } = useLoaderData<typeof loader>();
+  const linkClass = ({ isActive }: { isActive: boolean }) =>
+    `flex min-h-11 items-center rounded-lg px-3 font-medium ${isActive ? "bg-brand-50 text-brand-700" : "hover:bg-black/5"}`;
   const title = `${(i18n.language === "en" ? academyNameEn : academyName) || t("app.name")} · ${t("admin.area")}`;
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader title={title} homeHref="/admin" userName={userName}>
         <nav aria-label={t("admin.navigation")} className="flex items-center gap-1 text-sm">
-          <NavLink
-            to="/admin"
-            end
-            className={({ isActive }) => `flex min-h-11 items-center rounded-lg px-3 font-medium ${isActive ? "bg-brand-50 text-brand-700" : "hover:bg-black/5"}`}
-          >
+          <NavLink to="/admin" end className={linkClass}>
             {t("admin.cohorts")}
           </NavLink>
+          {nav.people ? (
+            <NavLink to="/admin/people" className={linkClass}>
+              {t("admin.people")}
+            </NavLink>
+          ) : null}
+          {nav.audit ? (
+            <NavLink to="/admin/audit" className={linkClass}>
+              {t("admin.audit")}
+            </NavLink>
+          ) : null}
         </nav>
-        <span className="sr-only">{roles.map((role) => t(`roles.${role}`)).join(t("common.listSeparator"))}</span>
       </AppHeader>
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <Outlet />

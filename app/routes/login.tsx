@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms.tsx";
+import { ErrorList, Field, messageWithValues } from "~/components/forms.tsx";
 import { PreferenceControls } from "~/components/preference-controls.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { LoginSchema } from "~/modules/accounts/accounts.ts";
@@ -32,9 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await signIn({ ...submission.value, request });
   if (!result.ok) {
-    return submission.reply({ formErrors: ["login.errors.invalid"], hideFields: ["password"] });
+    const message = result.lockedMinutes ? messageWithValues("login.errors.locked", { count: result.lockedMinutes }) : "login.errors.invalid";
+    return submission.reply({ formErrors: [message], hideFields: ["password"] });
   }
-  const cookie = await createAuthSession(result.personId, {
+  const cookie = await createAuthSession(request, result.personId, {
     ip: clientAddress(request),
     userAgent: request.headers.get("User-Agent"),
   });

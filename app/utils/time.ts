@@ -82,3 +82,16 @@ export function formatTime(instant: Date, timeZone: string): string {
 export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
   return `${formatTime(start, timeZone)}–${formatTime(end, timeZone)}`;
 }
+
+/** "2025年3月10日 14:05" / "10 March 2025, 14:05". */
+export function formatDateTime(instant: Date, timeZone: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    timeZone,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(instant);
+}

@@ -1,5 +1,7 @@
 import { expect, test } from "vitest";
-import { listCohortsForStaff } from "~/modules/cohorts/cohorts.server.ts";
+import { cohortScope } from "~/modules/accounts/authorization.server.ts";
+import { listCohorts } from "~/modules/cohorts/cohorts.server.ts";
+import { asUser } from "../factories/user.ts";
 import { assign, createCohort, enroll } from "../factories/cohort.ts";
 import { createPerson } from "../factories/person.ts";
 
@@ -17,14 +19,14 @@ test("admins see every cohort with its counts; staff and instructors only their 
   const teacher = await createPerson({ roles: ["instructor"] });
   await assign(mine.id, teacher.id, "instructor");
 
-  const adminView = await listCohortsForStaff({ id: admin.id, roles: ["admin"] });
+  const adminView = await listCohorts(cohortScope(asUser(admin.id, ["admin"]), "read:cohort"));
   expect(adminView.map((row) => row.id).sort()).toEqual([mine.id, other.id].sort());
   expect(adminView.find((row) => row.id === mine.id)).toMatchObject({ enrolled: 2, waitlisted: 1, applied: 0, capacity: 3 });
   expect(adminView.find((row) => row.id === other.id)).toMatchObject({ enrolled: 0, applied: 1 });
 
-  const teacherView = await listCohortsForStaff({ id: teacher.id, roles: ["instructor"] });
+  const teacherView = await listCohorts(cohortScope(asUser(teacher.id, ["instructor"]), "read:cohort"));
   expect(teacherView.map((row) => row.id)).toEqual([mine.id]);
 
   const unassigned = await createPerson({ roles: ["staff"] });
-  expect(await listCohortsForStaff({ id: unassigned.id, roles: ["staff"] })).toEqual([]);
+  expect(await listCohorts(cohortScope(asUser(unassigned.id, ["staff"]), "read:cohort"))).toEqual([]);
 });

@@ -44,7 +44,7 @@ describe("signing in", () => {
 describe("sign-in sessions", () => {
   test("the cookie identifies the person until sign-out ends the session on the server", async () => {
     const person = await createPerson({ roles: ["trainee"] });
-    const cookie = await createAuthSession(person.id, {});
+    const cookie = await createAuthSession(request(), person.id, {});
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const user = await getCurrentUser(request(cookie));
@@ -58,7 +58,7 @@ describe("sign-in sessions", () => {
 
   test("only a hash of the token is stored", async () => {
     const person = await createPerson();
-    const cookie = await createAuthSession(person.id, {});
+    const cookie = await createAuthSession(request(), person.id, {});
     const stored = await db.authSession.findFirstOrThrow({ where: { personId: person.id }, select: { tokenHash: true } });
     expect(cookie).not.toContain(stored.tokenHash);
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -67,12 +67,12 @@ describe("sign-in sessions", () => {
   test("a session left idle too long, or of a deactivated person, no longer signs in", async () => {
     const person = await createPerson();
     const began = new Date("2025-03-01T00:00:00Z");
-    const cookie = await createAuthSession(person.id, {}, began);
+    const cookie = await createAuthSession(request(), person.id, {}, began);
     expect(await getCurrentUser(request(cookie), new Date(began.getTime() + 60_000))).not.toBeNull();
     expect(await getCurrentUser(request(cookie), new Date(began.getTime() + SESSION_IDLE_MS + 1))).toBeNull();
 
     const other = await createPerson();
-    const otherCookie = await createAuthSession(other.id, {});
+    const otherCookie = await createAuthSession(request(), other.id, {});
     await db.person.update({ where: { id: other.id }, data: { status: "deactivated" } });
     expect(await getCurrentUser(request(otherCookie))).toBeNull();
   });
@@ -80,7 +80,7 @@ describe("sign-in sessions", () => {
   test("a forged or tampered cookie is ignored", async () => {
     expect(await getCurrentUser(request("academy_session=forged-value-that-is-long-enough"))).toBeNull();
     const person = await createPerson();
-    const cookie = await createAuthSession(person.id, {});
+    const cookie = await createAuthSession(request(), person.id, {});
     const tampered = cookie.replace(/academy_session=([^;]{5})/, "academy_session=AAAAA");
     expect(await getCurrentUser(request(tampered))).toBeNull();
   });

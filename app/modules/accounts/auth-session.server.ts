@@ -1,55 +1,88 @@
 // Server-side sign-in sessions. The cookie carries 256 random bits; the database
 // keeps only their SHA-256, so a leaked database cannot be replayed as cookies.
-import { createHash, randomBytes } from "node:crypto";
+import { randomToken, sha256 } from "~/utils/hashing.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
-import { db } from "~/utils/db.server.ts";
+import { db, type Prisma } from "~/utils/db.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
-import { homePathFor, type RoleKey } from "./roles.ts";
+import { homePathFor, type PermissionString, type RoleKey } from "./roles.ts";
 
-export const SESSION_ABSOLUTE_MS = 1000 * 60 * 60 * 24 * 30;
-export const SESSION_IDLE_MS = 1000 * 60 * 60 * 24 * 7;
+const HOUR = 60 * 60 * 1000;
+/** Trainees sign in on their own phones and stay signed in for a course's weeks. */
+export const SESSION_ABSOLUTE_MS = 30 * 24 * HOUR;
+export const SESSION_IDLE_MS = 7 * 24 * HOUR;
+/** Staff-side accounts reach many people's data: a working day at most, idle for a morning at most. */
+export const STAFF_SESSION_ABSOLUTE_MS = 12 * HOUR;
+export const STAFF_SESSION_IDLE_MS = 4 * HOUR;
 // lastSeenAt is written at most this often, not on every request.
-const TOUCH_INTERVAL_MS = 1000 * 60 * 5;
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-export const authCookie = createCookie("academy_session", {
-  path: "/",
-  httpOnly: true,
-  sameSite: "lax",
-  secure: process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false",
-  secrets: sessionSecrets(),
-});
+const isStaffSide = (roles: readonly string[]) => roles.some((role) => role !== "trainee");
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+function sessionLimits(roles: readonly string[]) {
+  return isStaffSide(roles)
+    ? { absolute: STAFF_SESSION_ABSOLUTE_MS, idle: STAFF_SESSION_IDLE_MS }
+    : { absolute: SESSION_ABSOLUTE_MS, idle: SESSION_IDLE_MS };
+}
+
+const secureCookies = process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
+const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax", secrets: sessionSecrets() } as const;
+// Over HTTPS the __Host- prefix makes the browser refuse the cookie from any
+// subdomain or path, or without Secure. Plain-HTTP development cannot use it.
+const httpsCookie = createCookie("__Host-academy_session", { ...cookieOptions, secure: true });
+const plainCookie = createCookie("academy_session", { ...cookieOptions, secure: secureCookies });
+
+export function isHttps(request: Request): boolean {
+  if (new URL(request.url).protocol === "https:") return true;
+  const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+  return trustProxy && request.headers.get("X-Forwarded-Proto")?.split(",")[0]?.trim() === "https";
+}
+
+export const authCookieFor = (request: Request) => (isHttps(request) ? httpsCookie : plainCookie);
+
+const hashToken = sha256;
 
 export type CurrentUser = {
   id: string;
   name: string;
   roles: RoleKey[];
+  /** "action:entity:access" strings granted by the person's roles. */
+  permissions: PermissionString[];
   authSessionId: string;
 };
 
+/**
+ * Starts a session for `personId` and returns the Set-Cookie value. Any session
+ * the browser already carried is ended: a new sign-in always gets a new id.
+ */
 export async function createAuthSession(
+  request: Request,
   personId: string,
   meta: { ip?: string | null; userAgent?: string | null },
   now = new Date(),
 ): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const previous = await readToken(request);
+  if (previous) {
+    await db.authSession.updateMany({ where: { tokenHash: hashToken(previous), revokedAt: null }, data: { revokedAt: now } });
+  }
+  const roles = await db.personRole.findMany({ where: { personId }, select: { role: { select: { key: true } } } });
+  const limits = sessionLimits(roles.map((r) => r.role.key));
+  const token = randomToken();
   await db.authSession.create({
     data: {
       tokenHash: hashToken(token),
       personId,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      expiresAt: new Date(now.getTime() + limits.absolute),
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     },
   });
-  return authCookie.serialize(token, { maxAge: SESSION_ABSOLUTE_MS / 1000 });
+  return authCookieFor(request).serialize(token, { maxAge: limits.absolute / 1000 });
 }
 
 async function readToken(request: Request): Promise<string | null> {
-  const value = await authCookie.parse(request.headers.get("Cookie"));
+  const value = await authCookieFor(request).parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
@@ -63,11 +96,29 @@ export async function getCurrentUser(request: Request, now = new Date()): Promis
       expiresAt: true,
       lastSeenAt: true,
       revokedAt: true,
-      person: { select: { id: true, name: true, status: true, roles: { select: { role: { select: { key: true } } } } } },
+      person: {
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          roles: {
+            select: {
+              role: {
+                select: {
+                  key: true,
+                  permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } },
+                },
+              },
+            },
+          },
+        },
+      },
     },
   });
   if (!session || session.revokedAt || session.person.status !== "active") return null;
-  if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return null;
+  const roles = session.person.roles.map((r) => r.role.key);
+  const idleFor = now.getTime() - session.lastSeenAt.getTime();
+  if (session.expiresAt <= now || idleFor > sessionLimits(roles).idle) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.authSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
@@ -75,6 +126,13 @@ export async function getCurrentUser(request: Request, now = new Date()): Promis
     id: session.person.id,
     name: session.person.name,
     roles: session.person.roles.map((r) => r.role.key as RoleKey),
+    permissions: [
+      ...new Set(
+        session.person.roles.flatMap((r) =>
+          r.role.permissions.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}` as PermissionString),
+        ),
+      ),
+    ],
     authSessionId: session.id,
   };
 }
@@ -109,5 +167,36 @@ export async function endAuthSession(request: Request, now = new Date()): Promis
   if (token) {
     await db.authSession.updateMany({ where: { tokenHash: hashToken(token), revokedAt: null }, data: { revokedAt: now } });
   }
-  return authCookie.serialize("", { maxAge: 0 });
+  return authCookieFor(request).serialize("", { maxAge: 0 });
+}
+
+/** Ends every session of a person: deactivation, re-invitation, a new password. */
+export async function revokeAllSessions(
+  tx: Prisma.TransactionClient,
+  personId: string,
+  now: Date,
+  options: { except?: string } = {},
+): Promise<number> {
+  const { count } = await tx.authSession.updateMany({
+    where: { personId, revokedAt: null, ...(options.except ? { id: { not: options.except } } : {}) },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
+export type ActiveSession = { id: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null };
+
+/** The person's sessions that can still be used, most recent first. */
+export async function listActiveSessions(personId: string, now = new Date()): Promise<ActiveSession[]> {
+  return db.authSession.findMany({
+    where: { personId, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true },
+  });
+}
+
+/** Ends one of the person's own sessions; an id of somebody else's session does nothing. */
+export async function revokeOwnSession(personId: string, sessionId: string, now = new Date()): Promise<boolean> {
+  const { count } = await db.authSession.updateMany({ where: { id: sessionId, personId, revokedAt: null }, data: { revokedAt: now } });
+  return count === 1;
 }

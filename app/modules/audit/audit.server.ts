@@ -1,10 +1,8 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { clientAddress } from "~/utils/request.server.ts";
+import type { AuditAction } from "./audit.ts";
 
-export type AuditAction =
-  | "auth.sign_in"
-  | "auth.sign_in_failed"
-  | "auth.sign_out";
+export type { AuditAction } from "./audit.ts";
 
 type AuditInput = {
   action: AuditAction;

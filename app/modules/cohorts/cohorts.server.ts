@@ -1,4 +1,3 @@
-import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { seatHoldingStatuses, type CohortStatus } from "./cohorts.ts";
 
@@ -29,14 +28,10 @@ export type CohortListItem = {
   applied: number;
 };
 
-/** Cohorts a staff-side user may see: every cohort for admins, assigned ones for everybody else. */
-export function staffCohortScope(user: Pick<CurrentUser, "id" | "roles">): Prisma.CohortWhereInput {
-  return user.roles.includes("admin") ? {} : { assignments: { some: { personId: user.id } } };
-}
-
-export async function listCohortsForStaff(user: Pick<CurrentUser, "id" | "roles">): Promise<CohortListItem[]> {
+/** The cohorts within `scope` (see cohortScope), with their enrolment counts. */
+export async function listCohorts(scope: Prisma.CohortWhereInput): Promise<CohortListItem[]> {
   const cohorts = await db.cohort.findMany({
-    where: { ...staffCohortScope(user), status: { not: "archived" } },
+    where: { ...scope, status: { not: "archived" } },
     orderBy: [{ startDate: "desc" }, { title: "asc" }],
     select: cohortListSelect,
   });
