@@ -9,7 +9,8 @@ const base = process.argv[2] || "http://localhost:3000";
 const out = path.resolve(process.argv[3] || "test-results/screenshots");
 const only = process.env.PAGES?.split(",");
 
-type Shot = { name: string; path: string; login?: { login: string; password: string } };
+/** `follow`: a link on the page to open before the screenshot (pages whose address holds an id). */
+type Shot = { name: string; path: string; login?: { login: string; password: string }; follow?: string };
 const admin = { login: "admin@demo.academy", password: "Academy-Admin-2025" };
 const trainee = { login: "13800000001", password: "Academy-Trainee-2025" };
 const instructor = { login: "teacher@demo.academy", password: "Academy-Teacher-2025" };
@@ -20,6 +21,14 @@ const shots: Shot[] = [
   { name: "admin-cohorts", path: "/admin", login: admin },
   { name: "instructor-cohorts", path: "/admin", login: instructor },
   { name: "not-found", path: "/no-such-page" },
+  { name: "activate", path: "/activate" },
+  { name: "activate-link-invalid", path: "/activate/not-a-real-token" },
+  { name: "portal-account", path: "/account", login: trainee },
+  { name: "admin-people", path: "/admin/people", login: admin },
+  { name: "admin-person-new", path: "/admin/people/new", login: admin },
+  { name: "admin-person", path: "/admin/people?role=trainee", login: admin, follow: "[data-testid=person-row]" },
+  { name: "admin-audit", path: "/admin/audit", login: admin },
+  { name: "admin-account", path: "/admin/account", login: admin },
 ];
 
 const variants = [
@@ -56,6 +65,10 @@ for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
     const page = await context.newPage();
     if (shot.login) await signIn(page, shot.login);
     await page.goto(`${base}${shot.path}`);
+    if (shot.follow) {
+      const before = new URL(page.url()).pathname;
+      await Promise.all([page.waitForURL((url) => url.pathname !== before), page.locator(shot.follow).first().click()]);
+    }
     await page.screenshot({ path: path.join(out, `${shot.name}-${variant.suffix}.png`), fullPage: true });
     await context.close();
   }

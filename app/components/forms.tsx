@@ -2,25 +2,9 @@
 // translated here so that server and browser show the same words.
 import { useId, type InputHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
+import { splitMessage } from "~/utils/messages.ts";
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined;
-
-// A message with values travels as "key::{json}" so it fits Conform's string errors.
-const valuesSeparator = "::";
-
-export function messageWithValues(key: string, values: Record<string, string | number>): string {
-  return `${key}${valuesSeparator}${JSON.stringify(values)}`;
-}
-
-function splitMessage(message: string): [string, Record<string, unknown> | undefined] {
-  const at = message.indexOf(valuesSeparator);
-  if (at < 0) return [message, undefined];
-  try {
-    return [message.slice(0, at), JSON.parse(message.slice(at + valuesSeparator.length)) as Record<string, unknown>];
-  } catch {
-    return [message.slice(0, at), undefined];
-  }
-}
 
 export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
   const { t } = useTranslation();

@@ -16,7 +16,7 @@ export function PreferenceControls({ className = "" }: { className?: string }) {
         <input type="hidden" name="language" value={otherLanguage} />
         <button
           type="submit"
-          className="min-h-11 rounded-lg px-3 text-sm font-medium hover:bg-black/5"
+          className="min-h-11 whitespace-nowrap rounded-lg px-3 text-sm font-medium hover:bg-black/5"
           lang={otherLanguage}
           aria-label={t("preferences.switchLanguage")}
         >
@@ -28,7 +28,7 @@ export function PreferenceControls({ className = "" }: { className?: string }) {
         <input type="hidden" name="elderMode" value={data?.elderMode ? "off" : "on"} />
         <button
           type="submit"
-          className="min-h-11 rounded-lg px-3 text-sm font-medium hover:bg-black/5"
+          className="min-h-11 whitespace-nowrap rounded-lg px-3 text-sm font-medium hover:bg-black/5"
           aria-pressed={Boolean(data?.elderMode)}
         >
           {data?.elderMode ? t("preferences.standardMode") : t("preferences.elderMode")}

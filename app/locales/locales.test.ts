@@ -20,3 +20,28 @@ test("no message is left empty", () => {
     expect(JSON.stringify(messages)).not.toMatch(/:\s*""/);
   }
 });
+
+test("every value shown by name has a name in both languages", async () => {
+  const { auditActions } = await import("~/modules/audit/audit.ts");
+  const { roleKeys } = await import("~/modules/accounts/roles.ts");
+  const { cohortStatuses, enrollmentStatuses } = await import("~/modules/cohorts/cohorts.ts");
+  const { trackKeys, sessionKinds } = await import("~/modules/curriculum/curriculum.ts");
+  const { assignmentRoles } = await import("~/modules/people/people.ts");
+  const groups: Record<string, readonly string[]> = {
+    "audit.actions": auditActions,
+    roles: roleKeys,
+    cohortStatus: cohortStatuses,
+    enrollmentStatus: enrollmentStatuses,
+    tracks: trackKeys,
+    sessionKinds,
+    assignmentRoles,
+    personStatus: ["invited", "active", "deactivated"],
+  };
+  const lookup = (messages: object, path: string) =>
+    path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  for (const messages of [en, zhCN]) {
+    for (const [group, values] of Object.entries(groups)) {
+      for (const value of values) expect(lookup(messages, `${group}.${value}`), `${group}.${value}`).toBeTruthy();
+    }
+  }
+});

@@ -4,20 +4,21 @@ import { useTranslation } from "react-i18next";
 import { AppHeader } from "~/components/app-header.tsx";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
 import { homePathFor } from "~/modules/accounts/roles.ts";
-import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { getLanguage } from "~/utils/i18n.server.ts";
 
 // The trainee portal: phone-first. Staff-side accounts without a trainee role go to /admin.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!user.roles.includes("trainee")) throw redirect(homePathFor(user.roles));
-  const academy = await getAcademySettings();
-  return { userName: user.name, academyName: academy.name, academyNameEn: academy.nameEn };
+  const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
+  return { userName: user.name, academyName: academyName(academy, language) };
 }
 
 export default function PortalLayout() {
-  const { t, i18n } = useTranslation();
-  const { userName, academyName, academyNameEn } = useLoaderData<typeof loader>();
-  const title = (i18n.language === "en" ? academyNameEn : academyName) || t("app.name");
+  const { t } = useTranslation();
+  const { userName, academyName } = useLoaderData<typeof loader>();
+  const title = academyName || t("app.name");
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader title={title} homeHref="/" userName={userName} />

@@ -36,16 +36,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaffPermission(request, "create:person");
   const submission = parseWithZod(await request.formData(), { schema: PersonCreateSchema });
-  if (submission.status !== "success") return { result: submission.reply(), invitation: null };
+  if (submission.status !== "success") return { result: submission.reply(), invitation: null, kept: null };
+  // Staff add several people in a row into one cohort: the next form keeps the role and cohort.
+  const kept = { role: submission.value.role, cohortId: submission.value.cohortId ?? "" };
   try {
     const { invitation } = await addPerson(submission.value, { actor: user, request, now: new Date() });
     const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
     return {
       result: submission.reply({ resetForm: true }),
       invitation: invitationView(request, submission.value.name, invitation, academy.timeZone, language),
+      kept,
     };
   } catch (error) {
-    return { result: replyWithDomainError(submission, error), invitation: null };
+    return { result: replyWithDomainError(submission, error), invitation: null, kept: null };
   }
 }
 
@@ -60,7 +63,7 @@ export default function AddPerson() {
     constraint: getZodConstraint(PersonCreateSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    defaultValue: { role: "trainee" },
+    defaultValue: actionData?.kept ?? { role: "trainee", cohortId: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PersonCreateSchema }),
   });
   return (
@@ -88,7 +91,7 @@ export default function AddPerson() {
         <SelectField
           label={t("people.fields.cohort")}
           options={[
-            ...(cohortOptional ? [{ value: "", label: t("people.fields.noCohort") }] : []),
+            { value: "", label: cohortOptional ? t("people.fields.noCohort") : t("people.fields.chooseCohort") },
             ...cohorts.map((cohort) => ({ value: cohort.id, label: cohort.title })),
           ]}
           selectProps={getSelectProps(fields.cohortId)}

@@ -3,16 +3,16 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "~/components/app-header.tsx";
 import { can, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
-import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { getLanguage } from "~/utils/i18n.server.ts";
 
 // The staff area: desktop first, usable on a phone.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:cohort");
-  const academy = await getAcademySettings();
+  const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
   return {
     userName: user.name,
-    academyName: academy.name,
-    academyNameEn: academy.nameEn,
+    academyName: academyName(academy, language),
     nav: {
       people: can(user, "read:person", "any") || can(user, "read:person", "cohort"),
       audit: can(user, "read:audit", "any"),
@@ -21,15 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminLayout() {
-  const { t, i18n } = useTranslation();
-  const { userName, academyName, academyNameEn, nav } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { userName, academyName, nav } = useLoaderData<typeof loader>();
   const linkClass = ({ isActive }: { isActive: boolean }) =>
-    `flex min-h-11 items-center rounded-lg px-3 font-medium ${isActive ? "bg-brand-50 text-brand-700" : "hover:bg-black/5"}`;
-  const title = `${(i18n.language === "en" ? academyNameEn : academyName) || t("app.name")} · ${t("admin.area")}`;
+    `flex min-h-11 items-center whitespace-nowrap rounded-lg px-3 font-medium ${isActive ? "bg-brand-50 text-brand-700" : "hover:bg-black/5"}`;
+  const title = `${academyName || t("app.name")} · ${t("admin.area")}`;
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader title={title} homeHref="/admin" userName={userName}>
-        <nav aria-label={t("admin.navigation")} className="flex items-center gap-1 text-sm">
+        <nav aria-label={t("admin.navigation")} className="flex shrink-0 items-center gap-1 text-sm">
           <NavLink to="/admin" end className={linkClass}>
             {t("admin.cohorts")}
           </NavLink>

@@ -1,18 +1,19 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field, messageWithValues } from "~/components/forms.tsx";
-import { PreferenceControls } from "~/components/preference-controls.tsx";
+import { ErrorList, Field } from "~/components/forms.tsx";
+import { messageWithValues } from "~/utils/messages.ts";
+import { PublicPage } from "~/components/public-page.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { LoginSchema } from "~/modules/accounts/accounts.ts";
 import { createAuthSession, requireAnonymous } from "~/modules/accounts/auth-session.server.ts";
 import { signIn } from "~/modules/accounts/sign-in.server.ts";
 import { homePathFor } from "~/modules/accounts/roles.ts";
-import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { db } from "~/utils/db.server.ts";
-import { getT } from "~/utils/i18n.server.ts";
+import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { clientAddress } from "~/utils/request.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 
@@ -20,8 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  const [t, academy] = await Promise.all([getT(request), getAcademySettings()]);
-  return { title: t("login.pageTitle"), academyName: academy.name };
+  const [language, academy] = await Promise.all([getLanguage(request), getAcademySettings()]);
+  return { title: getFixedT(language)("login.pageTitle"), academyName: academyName(academy, language) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,41 +60,35 @@ export default function LoginPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-end px-3 py-2">
-        <PreferenceControls />
-      </header>
-      <main className="mx-auto flex w-full max-w-sm flex-1 flex-col justify-center gap-6 px-5 pb-16">
-        <div className="flex flex-col gap-1 text-center">
-          <p className="text-sm font-medium tracking-wide text-brand-700">{academyName || t("app.name")}</p>
-          <h1 className="text-2xl font-bold">{t("login.heading")}</h1>
-        </div>
-        <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
-          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-          <Field
-            label={t("login.identifier")}
-            hint={t("login.identifierHint")}
-            inputProps={{
-              ...getInputProps(fields.identifier, { type: "text" }),
-              autoComplete: "username",
-              inputMode: "email",
-              autoCapitalize: "none",
-              spellCheck: false,
-            }}
-            errors={fields.identifier.errors}
-          />
-          <Field
-            label={t("login.password")}
-            inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
-            errors={fields.password.errors}
-          />
-          <ErrorList id={form.errorId} errors={form.errors} />
-          <Button type="submit" disabled={navigation.state === "submitting"} className="mt-2 w-full">
-            {t("login.submit")}
-          </Button>
-        </Form>
-        <p className="text-center text-sm text-muted">{t("login.help")}</p>
-      </main>
-    </div>
+    <PublicPage eyebrow={academyName || t("app.name")} title={t("login.heading")}>
+      <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field
+          label={t("login.identifier")}
+          hint={t("login.identifierHint")}
+          inputProps={{
+            ...getInputProps(fields.identifier, { type: "text" }),
+            autoComplete: "username",
+            inputMode: "email",
+            autoCapitalize: "none",
+            spellCheck: false,
+          }}
+          errors={fields.identifier.errors}
+        />
+        <Field
+          label={t("login.password")}
+          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password" }}
+          errors={fields.password.errors}
+        />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Button type="submit" disabled={navigation.state === "submitting"} className="mt-2 w-full">
+          {t("login.submit")}
+        </Button>
+      </Form>
+      <Link to="/activate" className="text-center font-medium text-brand-700 underline">
+        {t("login.activate")}
+      </Link>
+      <p className="text-center text-sm text-muted">{t("login.help")}</p>
+    </PublicPage>
   );
 }

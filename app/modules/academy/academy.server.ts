@@ -1,3 +1,4 @@
+import type { Language } from "~/utils/i18n.ts";
 import { db } from "~/utils/db.server.ts";
 import { DEFAULT_TIME_ZONE } from "~/utils/time.ts";
 
@@ -10,4 +11,9 @@ export async function getAcademySettings(): Promise<AcademySettings> {
     select: { name: true, nameEn: true, timeZone: true },
   });
   return academy ?? { name: "", nameEn: null, timeZone: DEFAULT_TIME_ZONE };
+}
+
+/** The academy's name in the reader's language (falls back to the Chinese name). */
+export function academyName(academy: AcademySettings, language: Language): string {
+  return (language === "en" ? academy.nameEn : null) || academy.name;
 }

@@ -7,6 +7,11 @@ import { hashesEqual, keyedHash, randomDigits, randomToken, sha256 } from "~/uti
 import { revokeAllSessions } from "./auth-session.server.ts";
 import { parseSignInIdentifier } from "./identifiers.ts";
 import { hashPassword } from "./password.server.ts";
+import type { PasswordProblem } from "./password-policy.ts";
+import { checkPassword } from "./password-policy.server.ts";
+import { ADDRESS_LIMITS } from "./sign-in.server.ts";
+import { checkThrottle, clearThrottle, recordFailure, type ThrottleLimits } from "./throttle.server.ts";
+import { clientAddress } from "~/utils/request.server.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const ACTIVATION_CODE_DIGITS = 8;
@@ -48,15 +53,26 @@ const openInvitation = (now: Date): Prisma.InvitationWhereInput => ({
   person: { status: { not: "deactivated" } },
 });
 
-export type PendingActivation = { invitationId: string; personName: string };
+export type PendingActivation = {
+  invitationId: string;
+  personName: string;
+  /** What the new password may not be (see password-policy). */
+  passwordContext: { name: string; mobile: string | null; email: string | null };
+};
+
+const pendingSelect = { id: true, codeHash: true, person: { select: { name: true, mobile: true, email: true } } } as const;
+
+function toPending(invitation: { id: string; person: { name: string; mobile: string | null; email: string | null } }): PendingActivation {
+  return { invitationId: invitation.id, personName: invitation.person.name, passwordContext: invitation.person };
+}
 
 /** The invitation behind an activation link, if it can still be used. */
 export async function findInvitationByToken(token: string, now: Date): Promise<PendingActivation | null> {
   const invitation = await db.invitation.findFirst({
     where: { tokenHash: sha256(token), ...openInvitation(now) },
-    select: { id: true, person: { select: { name: true } } },
+    select: pendingSelect,
   });
-  return invitation ? { invitationId: invitation.id, personName: invitation.person.name } : null;
+  return invitation ? toPending(invitation) : null;
 }
 
 /** The invitation matching a mobile number or e-mail and a code, if it can still be used. */
@@ -69,10 +85,10 @@ export async function findInvitationByCode(identifier: string, code: string, now
       person: { status: { not: "deactivated" }, ...(parsed.kind === "mobile" ? { mobile: parsed.value } : { email: parsed.value }) },
     },
     orderBy: { createdAt: "desc" },
-    select: { id: true, codeHash: true, person: { select: { name: true } } },
+    select: pendingSelect,
   });
   if (!invitation || !hashesEqual(invitation.codeHash, keyedHash(code.replace(/\s/g, "")))) return null;
-  return { invitationId: invitation.id, personName: invitation.person.name };
+  return toPending(invitation);
 }
 
 /**
@@ -100,4 +116,45 @@ export async function activateAccount(input: {
     await recordAudit({ action: "person.activated", actorId: personId, targetType: "person", targetId: personId, request: input.request, at: input.now }, tx);
     return { personId };
   });
+}
+
+/** Eight digits are guessable by brute force; five wrong tries per identifier, then a wait. */
+export const ACTIVATION_LIMITS: ThrottleLimits = { maxFailures: 5, windowMs: 15 * 60_000 };
+
+export type ActivationOutcome =
+  | { ok: true; personId: string }
+  | { ok: false; error: "invalid" | "used" | "password"; passwordError?: PasswordProblem }
+  | { ok: false; error: "locked"; minutes: number };
+
+/**
+ * Activation with a mobile number (or e-mail) and the code from staff. A wrong
+ * code and an unknown identifier get the same answer and count alike.
+ */
+export async function activateWithCode(input: {
+  identifier: string;
+  code: string;
+  password: string;
+  request: Request;
+  now: Date;
+}): Promise<ActivationOutcome> {
+  const parsed = parseSignInIdentifier(input.identifier);
+  const key = `activation:${parsed?.value ?? input.identifier.trim().toLowerCase().slice(0, 254)}`;
+  const address = clientAddress(input.request);
+  const addressKey = address ? `activation-ip:${address}` : null;
+  const throttle = await checkThrottle([key, ...(addressKey ? [addressKey] : [])], input.now);
+  if (throttle.locked) return { ok: false, error: "locked", minutes: throttle.retryAfterMinutes };
+
+  const pending = await findInvitationByCode(input.identifier, input.code, input.now);
+  if (!pending) {
+    await recordFailure([key], input.now, ACTIVATION_LIMITS);
+    if (addressKey) await recordFailure([addressKey], input.now, ADDRESS_LIMITS);
+    await recordAudit({ action: "person.activation_failed", request: input.request, at: input.now, detail: { identifier: input.identifier.slice(0, 100) } });
+    return { ok: false, error: "invalid" };
+  }
+  const check = checkPassword(input.password, pending.passwordContext);
+  if (!check.ok) return { ok: false, error: "password", passwordError: check.reason };
+  const activated = await activateAccount({ invitationId: pending.invitationId, password: input.password, request: input.request, now: input.now });
+  if (!activated) return { ok: false, error: "used" };
+  await clearThrottle([key]);
+  return { ok: true, personId: activated.personId };
 }

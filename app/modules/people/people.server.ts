@@ -93,9 +93,21 @@ export async function addPerson(
   });
 }
 
+/**
+ * Staff reach people in their cohorts, but an account with staff-side powers of
+ * its own (staff, admin) is managed only by admins: whoever re-invites an
+ * account receives its activation code, so re-inviting is taking it over.
+ */
+async function assertCanManage(tx: Prisma.TransactionClient, actor: Actor, personId: string) {
+  if (can(actor, "update:person", "any")) return;
+  const powerful = await tx.personRole.count({ where: { personId, role: { key: { in: ["admin", "staff"] } } } });
+  if (powerful > 0) forbidden();
+}
+
 /** A new invitation; the old one and any password stop working, and so do open sessions. */
 export async function reinvitePerson(personId: string, { actor, request, now }: Context): Promise<IssuedInvitation> {
   return db.$transaction(async (tx) => {
+    await assertCanManage(tx, actor, personId);
     const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { status: true } });
     if (person.status === "deactivated") throw new DomainError("people.errors.deactivated");
     await tx.person.update({ where: { id: personId }, data: { passwordHash: null, status: "invited" } });
@@ -109,6 +121,7 @@ export async function reinvitePerson(personId: string, { actor, request, now }: 
 export async function deactivatePerson(personId: string, { actor, request, now }: Context): Promise<void> {
   if (personId === actor.id) throw new DomainError("people.errors.cannotDeactivateSelf");
   await db.$transaction(async (tx) => {
+    await assertCanManage(tx, actor, personId);
     await tx.person.update({ where: { id: personId }, data: { status: "deactivated" } });
     await tx.invitation.updateMany({ where: { personId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
     const ended = await revokeAllSessions(tx, personId, now);
@@ -119,6 +132,7 @@ export async function deactivatePerson(personId: string, { actor, request, now }
 /** Back to active if the person had set a password; otherwise they need a new invitation. */
 export async function reactivatePerson(personId: string, { actor, request, now }: Context): Promise<void> {
   await db.$transaction(async (tx) => {
+    await assertCanManage(tx, actor, personId);
     const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { passwordHash: true } });
     await tx.person.update({ where: { id: personId }, data: { status: person.passwordHash ? "active" : "invited" } });
     await recordAudit({ action: "person.reactivated", actorId: actor.id, targetType: "person", targetId: personId, request, at: now }, tx);

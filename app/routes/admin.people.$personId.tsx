@@ -42,7 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastSignInAt: when(person.lastSignInAt),
       pendingInvitationExpires: when(person.pendingInvitation?.expiresAt ?? null),
     },
-    canUpdate: can(user, "update:person", "any") || can(user, "update:person", "cohort"),
+    // Accounts with staff-side powers are managed by admins only (see people.server.ts).
+    canUpdate:
+      isAdmin ||
+      (can(user, "update:person", "cohort") && !person.roles.some((role) => role === "admin" || role === "staff")),
     isSelf: user.id === personId,
     cohorts: isAdmin ? await db.cohort.findMany({ where: { status: { not: "archived" } }, orderBy: { startDate: "desc" }, select: { id: true, title: true } }) : null,
   };

@@ -1,0 +1,113 @@
+// Every route in the app's manifest, requested by every role and by a signed-out
+// visitor. A route that is not in this table fails the suite, so no page or
+// action can ship without someone deciding who may use it.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import Database from "better-sqlite3";
+import { demo } from "./demo-logins.ts";
+
+type Who = "anonymous" | "trainee" | "instructor" | "staff" | "admin";
+/** A status, or where a redirect must lead ("login" is /login?redirectTo=…). */
+type Outcome = 200 | 403 | "login" | `→${string}`;
+type Rule = Record<Who, Outcome>;
+
+const everyone = (outcome: Outcome): Rule => ({ anonymous: outcome, trainee: outcome, instructor: outcome, staff: outcome, admin: outcome });
+const portal: Rule = { anonymous: "login", trainee: 200, instructor: "→/admin", staff: "→/admin", admin: "→/admin" };
+const staffArea: Rule = { anonymous: "login", trainee: 403, instructor: 200, staff: 200, admin: 200 };
+const peopleArea: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 };
+const adminOnly: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 403, admin: 200 };
+const signedOutOnly: Rule = { anonymous: 200, trainee: "→/", instructor: "→/admin", staff: "→/admin", admin: "→/admin" };
+
+/** GET (and POST where the route has an action) for each route id of the manifest. */
+const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
+  root: { get: "layout" },
+  "routes/_portal": { get: "layout" },
+  "routes/admin": { get: "layout" },
+  "routes/_portal._index": { get: portal },
+  "routes/_portal.account": { get: portal, post: portal },
+  "routes/admin._index": { get: staffArea },
+  "routes/admin.account": { get: staffArea, post: staffArea },
+  "routes/admin.people._index": { get: peopleArea },
+  "routes/admin.people.new": { get: peopleArea, post: peopleArea },
+  "routes/admin.people.$personId": { get: peopleArea, post: peopleArea },
+  "routes/admin.audit": { get: adminOnly },
+  "routes/login": { get: signedOutOnly, post: signedOutOnly },
+  "routes/activate._index": { get: signedOutOnly, post: signedOutOnly },
+  "routes/activate.$token": { get: everyone(200), post: everyone(200) },
+  "routes/healthz": { get: everyone(200) },
+  "routes/preferences": { get: everyone("→/"), post: everyone("→/") },
+  // Runs last for each visitor: it ends their session.
+  "routes/logout": { get: everyone("→/"), post: everyone("→/login") },
+};
+
+type ManifestRoute = { id: string; parentId?: string; path?: string; index?: boolean; module: { action?: unknown } };
+
+async function manifest(): Promise<ManifestRoute[]> {
+  const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+  return Object.values(build.routes as Record<string, ManifestRoute>);
+}
+
+function urlOf(route: ManifestRoute, all: ManifestRoute[], params: Record<string, string>): string {
+  const parts: string[] = [];
+  for (let r: ManifestRoute | undefined = route; r; r = all.find((p) => p.id === r!.parentId)) {
+    if (r.path) parts.unshift(r.path);
+  }
+  return `/${parts.join("/")}`.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
+}
+
+function check(outcome: Outcome, status: number, location: string | undefined, label: string) {
+  if (outcome === "login") {
+    expect(status, label).toBe(302);
+    expect(location, label).toMatch(/^\/login(\?redirectTo=|$)/);
+  } else if (typeof outcome === "string") {
+    expect(status, label).toBe(302);
+    expect(location, label).toBe(outcome.slice(1));
+  } else {
+    expect(status, label).toBe(outcome);
+  }
+}
+
+async function signedIn(baseURL: string, who: Who): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  if (who === "anonymous") return context;
+  const login = who === "staff" ? { login: "staff@demo.academy", password: "Academy-Staff-2025" } : demo[who];
+  const response = await context.post("/login", { form: { identifier: login.login, password: login.password }, maxRedirects: 0 });
+  expect(response.status(), `${who} signs in`).toBe(302);
+  return context;
+}
+
+test("every route answers each role as the permission matrix says", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const routes = await manifest();
+  const unlisted = routes.map((r) => r.id).filter((id) => !(id in matrix));
+  expect(unlisted, "routes missing from the authorization matrix").toEqual([]);
+
+  // A trainee of the first cohort, whom the demo staff member may see and the instructor may not.
+  const database = new Database(path.resolve("data/e2e.db"), { readonly: true });
+  const trainee = database.prepare("SELECT id FROM Person WHERE mobile = ?").get("13800000002") as { id: string };
+  database.close();
+  const params = { personId: trainee.id, token: "not-a-real-token" };
+
+  const ordered = routes.filter((r) => r.id !== "routes/logout").concat(routes.filter((r) => r.id === "routes/logout"));
+  for (const who of ["anonymous", "trainee", "instructor", "staff", "admin"] as const) {
+    const context = await signedIn(baseURL!, who);
+    for (const route of ordered) {
+      const rule = matrix[route.id]!;
+      if (rule.get === "layout") continue;
+      const url = urlOf(route, routes, params);
+      const get = await context.get(url, { maxRedirects: 0 });
+      check(rule.get[who], get.status(), get.headers()["location"], `GET ${url} as ${who}`);
+      if (get.headers()["content-type"]?.startsWith("text/html")) {
+        expect(get.headers()["content-security-policy"], `CSP on ${url}`).toMatch(/script-src 'self' 'nonce-/);
+      }
+      if (route.module.action) {
+        expect(rule.post, `${route.id} has an action but no POST rule`).toBeDefined();
+        // A probe that no form sends: authorised actions answer with a validation error and change nothing.
+        const post = await context.post(url, { form: { intent: "matrix-probe" }, maxRedirects: 0 });
+        check(rule.post![who], post.status(), post.headers()["location"], `POST ${url} as ${who}`);
+      }
+    }
+    await context.dispose();
+  }
+});

@@ -1,0 +1,196 @@
+// Permission checks as a loader meets them: a real request with a session cookie.
+import { describe, expect, test } from "vitest";
+import { createAuthSession, endAuthSession, getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
+import { requireCohortPermission, requirePersonPermission } from "~/modules/accounts/authorization.server.ts";
+import { rolePermissions } from "~/modules/accounts/permissions.server.ts";
+import { accesses, actions, entities, roleKeys, type RoleKey } from "~/modules/accounts/roles.ts";
+import { assign, createCohort, enroll } from "../factories/cohort.ts";
+import { createPerson } from "../factories/person.ts";
+
+// requireUser reads the clock, so these sessions begin now rather than at a fixed time.
+async function signedIn(roles: RoleKey[]) {
+  const person = await createPerson({ roles });
+  const setCookie = await createAuthSession(new Request("http://localhost/"), person.id, {});
+  const request = (path = "/admin") =>
+    new Request(`http://localhost${path}`, { headers: { Cookie: setCookie.split(";")[0]! } });
+  return { person, request };
+}
+
+/** What a loader's check threw, or "passed" with the user it returned. */
+async function outcome(
+  check: Promise<{ id: string }>,
+): Promise<{ passed: string } | { status: number; location: string | null }> {
+  try {
+    const user = await check;
+    return { passed: user.id };
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+    return { status: thrown.status, location: thrown.headers.get("Location") };
+  }
+}
+
+const forbidden = { status: 403, location: null };
+
+async function twoCohorts() {
+  // One after the other: the cohort factory reads its sequence after an await.
+  const a = await createCohort({ title: "A班" });
+  const b = await createCohort({ title: "B班" });
+  return { a, b };
+}
+
+describe("signed out", () => {
+  test("every check sends the browser to sign in, remembering where it was going", async () => {
+    const { a } = await twoCohorts();
+    const trainee = await createPerson();
+    const anonymous = new Request("http://localhost/admin/cohorts/abc?tab=people");
+
+    const cohortCheck = await outcome(requireCohortPermission(anonymous, a.id, "read:cohort"));
+    expect(cohortCheck).toEqual({
+      status: 302,
+      location: `/login?${new URLSearchParams({ redirectTo: "/admin/cohorts/abc?tab=people" })}`,
+    });
+    const personCheck = await outcome(requirePersonPermission(anonymous, trainee.id, "read:person"));
+    expect(personCheck).toMatchObject({ status: 302, location: expect.stringMatching(/^\/login/) });
+  });
+
+  test("a session that was signed out no longer passes", async () => {
+    const { a } = await twoCohorts();
+    const admin = await signedIn(["admin"]);
+    expect(await outcome(requireCohortPermission(admin.request(), a.id, "read:cohort"))).toEqual({
+      passed: admin.person.id,
+    });
+    await endAuthSession(admin.request());
+    expect(await outcome(requireCohortPermission(admin.request("/"), a.id, "read:cohort"))).toEqual({
+      status: 302,
+      location: "/login",
+    });
+  });
+});
+
+describe("cohort permissions", () => {
+  test("an instructor passes for the cohort they teach and gets 403 for another", async () => {
+    const { a, b } = await twoCohorts();
+    const instructor = await signedIn(["instructor"]);
+    await assign(a.id, instructor.person.id, "instructor");
+
+    expect(await outcome(requireCohortPermission(instructor.request(), a.id, "read:cohort"))).toEqual({
+      passed: instructor.person.id,
+    });
+    expect(await outcome(requireCohortPermission(instructor.request(), a.id, "update:attendance"))).toEqual({
+      passed: instructor.person.id,
+    });
+    expect(await outcome(requireCohortPermission(instructor.request(), b.id, "read:cohort"))).toEqual(forbidden);
+    // Assigned, but the role does not carry the permission.
+    expect(await outcome(requireCohortPermission(instructor.request(), a.id, "update:cohort"))).toEqual(forbidden);
+  });
+
+  test("a trainee enrolled in a cohort holds no cohort-wide permission in it", async () => {
+    const { a } = await twoCohorts();
+    const trainee = await signedIn(["trainee"]);
+    await enroll(a.id, trainee.person.id);
+    expect(await outcome(requireCohortPermission(trainee.request(), a.id, "read:cohort"))).toEqual(forbidden);
+    expect(await outcome(requireCohortPermission(trainee.request(), a.id, "read:attendance"))).toEqual(forbidden);
+  });
+
+  test("an admin passes for every cohort without being assigned", async () => {
+    const { a, b } = await twoCohorts();
+    const admin = await signedIn(["admin"]);
+    for (const cohort of [a, b]) {
+      for (const need of ["read:cohort", "update:cohort", "delete:cohort", "read:audit"] as const) {
+        expect(await outcome(requireCohortPermission(admin.request(), cohort.id, need))).toEqual({
+          passed: admin.person.id,
+        });
+      }
+    }
+  });
+});
+
+describe("person permissions", () => {
+  test("a trainee may read their own record and nobody else's", async () => {
+    const { a } = await twoCohorts();
+    const trainee = await signedIn(["trainee"]);
+    const classmate = await createPerson();
+    await enroll(a.id, trainee.person.id);
+    await enroll(a.id, classmate.id);
+
+    expect(await outcome(requirePersonPermission(trainee.request(), trainee.person.id, "read:person"))).toEqual({
+      passed: trainee.person.id,
+    });
+    expect(await outcome(requirePersonPermission(trainee.request(), classmate.id, "read:person"))).toEqual(forbidden);
+    expect(await outcome(requirePersonPermission(trainee.request(), classmate.id, "update:person"))).toEqual(forbidden);
+    expect(await outcome(requirePersonPermission(trainee.request(), "no-such-person", "read:person"))).toEqual(
+      forbidden,
+    );
+  });
+
+  test("a staff member reads the people of their cohorts, not a person enrolled only in another", async () => {
+    const { a, b } = await twoCohorts();
+    const staff = await signedIn(["staff"]);
+    await assign(a.id, staff.person.id, "staff");
+    const [inA, onlyInB, applicantToA] = await Promise.all([createPerson(), createPerson(), createPerson()]);
+    await enroll(a.id, inA.id);
+    await enroll(b.id, onlyInB.id);
+    await enroll(a.id, applicantToA.id, "applied");
+    const teacherOfA = await createPerson({ roles: ["instructor"] });
+    await assign(a.id, teacherOfA.id, "instructor");
+
+    for (const id of [inA.id, applicantToA.id, teacherOfA.id, staff.person.id]) {
+      expect(await outcome(requirePersonPermission(staff.request(), id, "read:person"))).toEqual({
+        passed: staff.person.id,
+      });
+    }
+    expect(await outcome(requirePersonPermission(staff.request(), onlyInB.id, "read:person"))).toEqual(forbidden);
+    expect(await outcome(requirePersonPermission(staff.request(), onlyInB.id, "update:person"))).toEqual(forbidden);
+  });
+
+  test("an instructor has no reach over people at all", async () => {
+    const { a } = await twoCohorts();
+    const instructor = await signedIn(["instructor"]);
+    await assign(a.id, instructor.person.id, "instructor");
+    const trainee = await createPerson();
+    await enroll(a.id, trainee.id);
+    expect(await outcome(requirePersonPermission(instructor.request(), trainee.id, "read:person"))).toEqual(forbidden);
+  });
+
+  test("an admin passes for anybody", async () => {
+    const admin = await signedIn(["admin"]);
+    const [trainee, staff] = await Promise.all([createPerson(), createPerson({ roles: ["staff"] })]);
+    for (const id of [trainee.id, staff.id, admin.person.id]) {
+      expect(await outcome(requirePersonPermission(admin.request(), id, "update:person"))).toEqual({
+        passed: admin.person.id,
+      });
+    }
+  });
+});
+
+describe("the permission matrix", () => {
+  test("every permission is action:entity:access with known parts, listed once per role", () => {
+    for (const role of roleKeys) {
+      const permissions = rolePermissions[role];
+      expect(permissions.length).toBeGreaterThan(0);
+      expect(new Set(permissions).size).toBe(permissions.length);
+      for (const permission of permissions) {
+        const parts = permission.split(":");
+        expect(parts, permission).toHaveLength(3);
+        const [action, entity, access] = parts as [string, string, string];
+        expect(actions as readonly string[], permission).toContain(action);
+        expect(entities as readonly string[], permission).toContain(entity);
+        expect(accesses as readonly string[], permission).toContain(access);
+      }
+    }
+    // Trainees reach only their own records; only admins reach any record of audit.
+    expect(rolePermissions.trainee.every((p) => p.endsWith(":own"))).toBe(true);
+    expect(roleKeys.filter((role) => rolePermissions[role].some((p) => p.startsWith("read:audit:")))).toEqual([
+      "admin",
+    ]);
+  });
+
+  test("a signed-in user carries exactly the permissions the matrix gives their roles, as written to the database", async () => {
+    for (const roles of [["admin"], ["staff"], ["instructor"], ["trainee"], ["instructor", "trainee"]] as RoleKey[][]) {
+      const { request } = await signedIn(roles);
+      const user = await getCurrentUser(request());
+      const expected = [...new Set(roles.flatMap((role) => rolePermissions[role]))].sort();
+      expect([...user!.permissions].sort(), roles.join("+")).toEqual(expected);
+    }
+  });
+});
