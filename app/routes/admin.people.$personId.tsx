@@ -6,7 +6,7 @@ import { ErrorList } from "~/components/forms.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { personStatusTone, StatusPill } from "~/components/ui/status-pill.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { can, requirePersonPermission } from "~/modules/accounts/authorization.server.ts";
+import { can, requirePersonPermission, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
 import { InvitationPanel } from "~/modules/people/invitation-panel.tsx";
 import { invitationView } from "~/modules/people/invitation-view.server.ts";
 import { PersonActionSchema } from "~/modules/people/person-actions.ts";
@@ -29,6 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const personId = params.personId ?? "";
+  await requireStaffPermission(request, "read:person");
   const user = await requirePersonPermission(request, personId, "read:person");
   const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
   const now = new Date();
@@ -53,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const personId = params.personId ?? "";
+  // Staff-side only: the person's own "update:person:own" is for their account page, not this one.
+  await requireStaffPermission(request, "update:person");
   const user = await requirePersonPermission(request, personId, "update:person");
   const submission = parseWithZod(await request.formData(), { schema: PersonActionSchema });
   if (submission.status !== "success") return { result: submission.reply(), invitation: null };

@@ -32,3 +32,8 @@ const globalForDb = globalThis as unknown as { __academyDb?: Db };
 export const db: Db = process.env.VITEST
   ? createDb(databaseTarget())
   : (globalForDb.__academyDb ??= createDb(databaseTarget()));
+
+/** A write refused by a unique index (Prisma's P2002), on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}

@@ -15,12 +15,12 @@ async function academyId(): Promise<string> {
 export async function createCohort(
   overrides: { title?: string; status?: string; capacity?: number; startDate?: string; endDate?: string } = {},
 ) {
-  sequence += 1;
+  const n = (sequence += 1);
   return db.cohort.create({
     data: {
       academyId: await academyId(),
-      code: `T-${process.pid}-${sequence}`,
-      title: overrides.title ?? `测试班次${sequence}`,
+      code: `T-${process.pid}-${n}`,
+      title: overrides.title ?? `测试班次${n}`,
       startDate: overrides.startDate ?? "2025-03-01",
       endDate: overrides.endDate ?? "2025-04-30",
       capacity: overrides.capacity ?? 50,

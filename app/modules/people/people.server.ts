@@ -6,7 +6,8 @@ import { issueInvitation, type IssuedInvitation } from "~/modules/accounts/invit
 import type { RoleKey } from "~/modules/accounts/roles.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
-import { db, type Prisma } from "~/utils/db.server.ts";
+import { lockCohortSeats } from "~/modules/cohorts/seats.server.ts";
+import { db, isUniqueViolation, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import type { AssignmentRole, PersonCreateInput } from "./people.ts";
 
@@ -41,6 +42,20 @@ async function assertUnique(tx: Prisma.TransactionClient, input: { mobile?: stri
 
 export async function addPerson(
   input: PersonCreateInput,
+  context: Context,
+): Promise<{ personId: string; invitation: IssuedInvitation }> {
+  try {
+    return await addPersonOnce(input, context);
+  } catch (error) {
+    // Two staff (or a double click) adding the same number at once: the unique
+    // index stops the second; say why, as the check before it would have.
+    if (isUniqueViolation(error)) await assertUnique(db, input);
+    throw error;
+  }
+}
+
+async function addPersonOnce(
+  input: PersonCreateInput,
   { actor, request, now }: Context,
 ): Promise<{ personId: string; invitation: IssuedInvitation }> {
   if (!can(actor, "create:person", "any")) forbidden();
@@ -74,6 +89,7 @@ export async function addPerson(
     await audit("role.granted", { role: input.role });
 
     if (cohort && input.role === "trainee") {
+      await lockCohortSeats(tx, cohort.id, now);
       const seated = await tx.enrollment.count({ where: { cohortId: cohort.id, status: { in: [...seatHoldingStatuses] } } });
       if (seated >= cohort.capacity) throw new DomainError("people.errors.cohortFull", "cohortId");
       const enrollment = await tx.enrollment.create({
@@ -94,14 +110,21 @@ export async function addPerson(
 }
 
 /**
- * Staff reach people in their cohorts, but an account with staff-side powers of
- * its own (staff, admin) is managed only by admins: whoever re-invites an
- * account receives its activation code, so re-inviting is taking it over.
+ * Whoever re-invites an account receives its activation code, so re-inviting
+ * is taking the account over. Staff may do it only to people wholly within
+ * their own cohorts, and never to an account with staff-side powers (staff,
+ * admin): those are managed by admins.
  */
 async function assertCanManage(tx: Prisma.TransactionClient, actor: Actor, personId: string) {
   if (can(actor, "update:person", "any")) return;
   const powerful = await tx.personRole.count({ where: { personId, role: { key: { in: ["admin", "staff"] } } } });
   if (powerful > 0) forbidden();
+  const notMine: Prisma.CohortWhereInput = { assignments: { none: { personId: actor.id } } };
+  const [elsewhereEnrolled, elsewhereAssigned] = await Promise.all([
+    tx.enrollment.count({ where: { personId, cohort: notMine } }),
+    tx.cohortAssignment.count({ where: { personId, cohort: notMine } }),
+  ]);
+  if (elsewhereEnrolled + elsewhereAssigned > 0) forbidden();
 }
 
 /** A new invitation; the old one and any password stop working, and so do open sessions. */
