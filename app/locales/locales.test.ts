@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
-import en from "./en.json";
-import zhCN from "./zh-CN.json";
+import { messages } from "~/utils/i18n.ts";
+
+const en = messages.en;
+const zhCN = messages["zh-CN"];
 
 // Plural forms differ by language (English has _one, Chinese only _other), so they are compared without suffix.
 function keys(messages: object, prefix = ""): string[] {

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import en from "./en.json";
-import zhCN from "./zh-CN.json";
+import { messages } from "~/utils/i18n.ts";
+
+const en = messages.en;
+const zhCN = messages["zh-CN"];
 
 const appDir = path.resolve(import.meta.dirname, "..");
 

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { buttonClass } from "~/components/ui/button.tsx";
+import { can, cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { cohortStatuses } from "~/modules/cohorts/cohorts.ts";
 import { listCohorts } from "~/modules/cohorts/cohorts.server.ts";
 import { getLanguage, getFixedT } from "~/utils/i18n.server.ts";
 import { formatDateRange } from "~/utils/time.ts";
@@ -11,9 +13,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:cohort");
   const language = await getLanguage(request);
-  const cohorts = await listCohorts(cohortScope(user, "read:cohort"));
+  const status = cohortStatuses.find((s) => s === new URL(request.url).searchParams.get("status"));
+  const cohorts = await listCohorts(cohortScope(user, "read:cohort"), status);
   return {
     title: getFixedT(language)("admin.cohortsTitle"),
+    canCreate: can(user, "create:cohort", "any"),
     cohorts: cohorts.map((c) => ({ ...c, dates: formatDateRange(c.startDate, c.endDate, language) })),
   };
 }
@@ -28,10 +32,30 @@ const statusClass: Record<string, string> = {
 
 export default function AdminCohorts() {
   const { t } = useTranslation();
-  const { cohorts } = useLoaderData<typeof loader>();
+  const { cohorts, canCreate } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const current = params.get("status") ?? "";
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">{t("admin.cohortsTitle")}</h1>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="mr-auto text-2xl font-bold">{t("admin.cohortsTitle")}</h1>
+        {canCreate ? (
+          <Link to="/admin/cohorts/new" className={buttonClass("primary")}>
+            {t("cohort.newTitle")}
+          </Link>
+        ) : null}
+      </div>
+      <nav className="flex flex-wrap gap-1" aria-label={t("cohort.statusFilter")}>
+        {["", ...cohortStatuses].map((status) => (
+          <Link
+            key={status || "current"}
+            to={status ? `?status=${status}` : "?"}
+            className={`flex min-h-11 items-center rounded-lg px-3 text-sm ${current === status ? "bg-brand-50 font-semibold text-brand-700" : "hover:bg-black/5"}`}
+          >
+            {status ? t(`cohortStatus.${status}`) : t("cohort.current")}
+          </Link>
+        ))}
+      </nav>
       {cohorts.length === 0 ? (
         <p className="rounded-xl border border-dashed border-line p-6 text-muted">{t("admin.noCohorts")}</p>
       ) : (
@@ -52,7 +76,9 @@ export default function AdminCohorts() {
               {cohorts.map((cohort) => (
                 <tr key={cohort.id} className="border-t border-line" data-testid="cohort-row">
                   <th scope="row" className="px-4 py-3 font-medium">
-                    <span className="block">{cohort.title}</span>
+                    <Link to={`/admin/cohorts/${cohort.id}`} className="block text-brand-700 underline-offset-2 hover:underline">
+                      {cohort.title}
+                    </Link>
                     <span className="block text-xs font-normal text-muted">
                       {cohort.code}
                       {cohort.venueName ? ` · ${cohort.venueName}` : ""}

@@ -1,6 +1,8 @@
 // Languages, message resources and the i18next options shared by server and browser.
 import type { InitOptions } from "i18next";
 import en from "~/locales/en.json";
+import rosterEn from "~/locales/roster.en.json";
+import rosterZhCN from "~/locales/roster.zh-CN.json";
 import zhCN from "~/locales/zh-CN.json";
 
 export const languages = ["zh-CN", "en"] as const;
@@ -8,9 +10,15 @@ export type Language = (typeof languages)[number];
 export const defaultLanguage: Language = "zh-CN";
 export const languageCookieName = "lng";
 
+// One file per language for the app, plus one per area that has many messages of its own.
+export const messages = {
+  "zh-CN": { ...zhCN, ...rosterZhCN },
+  en: { ...en, ...rosterEn },
+} as const;
+
 export const resources = {
-  "zh-CN": { translation: zhCN },
-  en: { translation: en },
+  "zh-CN": { translation: messages["zh-CN"] },
+  en: { translation: messages.en },
 } as const;
 
 /** Accepts the forms people and browsers use ("en", "en-US", "zh", "zh-cn"). */

@@ -16,5 +16,7 @@ export const auditActions = [
   "role.revoked",
   "assignment.added",
   "assignment.removed",
+  "roster.imported",
+  "roster.codes_issued",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -1,0 +1,103 @@
+// Applying to an enrolling cohort, as a newcomer or as a signed-in trainee.
+import { hashPassword } from "~/modules/accounts/password.server.ts";
+import { checkPassword } from "~/modules/accounts/password-policy.server.ts";
+import { passwordMessageKey } from "~/modules/accounts/password-policy.ts";
+import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { db, isUniqueViolation, type Prisma } from "~/utils/db.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import type { ApplicationInput } from "./application.ts";
+import { acceptsApplications, type CohortStatus } from "./cohorts.ts";
+import { changeEnrollmentStatus } from "./enrollment.server.ts";
+
+export async function findOpenCohortByCode(code: string) {
+  const cohort = await db.cohort.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      description: true,
+      startDate: true,
+      endDate: true,
+      capacity: true,
+      status: true,
+      venue: { select: { name: true, address: true } },
+      organisations: { orderBy: { position: "asc" }, select: { role: true, organisation: { select: { name: true } } } },
+    },
+  });
+  if (!cohort || cohort.status === "draft" || cohort.status === "archived") return null;
+  return { ...cohort, open: acceptsApplications(cohort.status as CohortStatus) };
+}
+
+async function openCohort(tx: Prisma.TransactionClient, cohortId: string) {
+  const cohort = await tx.cohort.findUnique({ where: { id: cohortId }, select: { status: true } });
+  if (!cohort || !acceptsApplications(cohort.status as CohortStatus)) throw new DomainError("apply.errors.closed");
+}
+
+/** A signed-in person applies; a declined or withdrawn application can be made again. */
+export async function applyAsPerson(input: { cohortId: string; personId: string; request: Request; now: Date }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await openCohort(tx, input.cohortId);
+    const existing = await tx.enrollment.findUnique({
+      where: { cohortId_personId: { cohortId: input.cohortId, personId: input.personId } },
+      select: { id: true, status: true },
+    });
+    if (existing && existing.status !== "declined" && existing.status !== "withdrawn") throw new DomainError("apply.errors.alreadyApplied");
+    if (existing) {
+      await tx.enrollment.update({ where: { id: existing.id }, data: { source: "application", appliedAt: input.now } });
+      await changeEnrollmentStatus(tx, existing, "applied", { actorId: input.personId, now: input.now });
+      return;
+    }
+    const created = await tx.enrollment.create({
+      data: { cohortId: input.cohortId, personId: input.personId, status: "applied", source: "application", appliedAt: input.now },
+      select: { id: true },
+    });
+    await tx.enrollmentChange.create({ data: { enrollmentId: created.id, toStatus: "applied", actorId: input.personId, at: input.now } });
+  });
+}
+
+/**
+ * Someone new applies: their account is created with the password they chose,
+ * so they can sign in and follow the application. A mobile number that already
+ * has an account must sign in first: knowing a number is no proof of owning it.
+ */
+export async function applyAsNewcomer(input: { cohortId: string; application: ApplicationInput; request: Request; now: Date }): Promise<{ personId: string }> {
+  const { application: a } = input;
+  const check = checkPassword(a.password, a);
+  if (!check.ok) throw new DomainError(passwordMessageKey(check.reason), "password");
+  const passwordHash = await hashPassword(a.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      await openCohort(tx, input.cohortId);
+      const known = await tx.person.findUnique({ where: { mobile: a.mobile }, select: { id: true } });
+      if (known) throw new DomainError("apply.errors.mobileKnown", "mobile");
+      if (a.email && (await tx.person.findUnique({ where: { email: a.email }, select: { id: true } }))) {
+        throw new DomainError("people.errors.emailTaken", "email");
+      }
+      const person = await tx.person.create({
+        data: {
+          name: a.name,
+          mobile: a.mobile,
+          email: a.email,
+          passwordHash,
+          status: "active",
+          createdAt: input.now,
+          roles: { create: { role: { connect: { key: "trainee" } } } },
+          trainee: { create: { company: a.company, position: a.position, industry: a.industry, district: a.district, creditCode: a.creditCode } },
+        },
+        select: { id: true },
+      });
+      const enrollment = await tx.enrollment.create({
+        data: { cohortId: input.cohortId, personId: person.id, status: "applied", source: "application", appliedAt: input.now },
+        select: { id: true },
+      });
+      await tx.enrollmentChange.create({ data: { enrollmentId: enrollment.id, toStatus: "applied", actorId: person.id, at: input.now } });
+      await recordAudit({ action: "person.created", actorId: person.id, targetType: "person", targetId: person.id, request: input.request, at: input.now, detail: { via: "application" } }, tx);
+      return { personId: person.id };
+    });
+  } catch (error) {
+    // Two submissions of one form at once: the second meets the unique mobile index.
+    if (isUniqueViolation(error)) throw new DomainError("apply.errors.mobileKnown", "mobile");
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+// The cohort form (create and edit), shared by server and browser.
+import { z } from "zod";
+
+const date = (required: string) =>
+  z
+    .string({ required_error: required })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "cohort.errors.dateFormat")
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "cohort.errors.dateFormat");
+
+export const CohortFormSchema = z
+  .object({
+    title: z.string({ required_error: "cohort.errors.titleRequired" }).trim().min(1, "cohort.errors.titleRequired").max(100, "cohort.errors.titleTooLong"),
+    code: z
+      .string({ required_error: "cohort.errors.codeRequired" })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,30}$/, "cohort.errors.codeFormat"),
+    description: z.string().trim().max(2000, "cohort.errors.descriptionTooLong").optional().transform((v) => v || null),
+    startDate: date("cohort.errors.startRequired"),
+    endDate: date("cohort.errors.endRequired"),
+    capacity: z.coerce
+      .number({ required_error: "cohort.errors.capacityRequired", invalid_type_error: "cohort.errors.capacityRange" })
+      .int("cohort.errors.capacityRange")
+      .min(1, "cohort.errors.capacityRange")
+      .max(5000, "cohort.errors.capacityRange"),
+    venueId: z.string().max(64).optional().transform((v) => v || null),
+    organiserIds: z.array(z.string().max(64)).max(10).default([]),
+    partnerId: z.string().max(64).optional().transform((v) => v || null),
+    certMinAttendancePercent: z.coerce.number({ invalid_type_error: "cohort.errors.percentRange" }).int("cohort.errors.percentRange").min(0, "cohort.errors.percentRange").max(100, "cohort.errors.percentRange").default(80),
+    certRequireEveryTrack: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
+    lateAfterMinutes: z.coerce.number({ invalid_type_error: "cohort.errors.lateRange" }).int("cohort.errors.lateRange").min(0, "cohort.errors.lateRange").max(240, "cohort.errors.lateRange").default(15),
+  })
+  .superRefine((value, ctx) => {
+    if (value.endDate < value.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "cohort.errors.endBeforeStart" });
+  });
+
+export type CohortFormInput = z.output<typeof CohortFormSchema>;
+
+export const CohortStatusSchema = z.object({
+  intent: z.literal("status"),
+  to: z.enum(["draft", "enrolling", "running", "completed", "archived"]),
+  reason: z.string().trim().max(500, "cohort.errors.reasonTooLong").optional().transform((v) => v || null),
+});

@@ -1,0 +1,109 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList } from "~/components/forms.tsx";
+import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { can, cohortScope, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { enrollmentStatuses } from "~/modules/cohorts/cohorts.ts";
+import { getRoster, moveTargets } from "~/modules/cohorts/cohorts.server.ts";
+import { decideEnrollment, moveEnrollment, withdrawEnrollment } from "~/modules/cohorts/enrollment.server.ts";
+import { RosterActionSchema } from "~/modules/cohorts/roster-actions.ts";
+import { RosterRow } from "~/modules/cohorts/roster-row.tsx";
+import { replyWithDomainError } from "~/utils/form-errors.server.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const cohortId = params.cohortId ?? "";
+  const user = await requireCohortPermission(request, cohortId, "read:enrollment");
+  const url = new URL(request.url);
+  const status = enrollmentStatuses.find((s) => s === url.searchParams.get("status"));
+  const canManage = can(user, "update:enrollment", "any") || can(user, "update:enrollment", "cohort");
+  const [rows, targets] = await Promise.all([
+    getRoster(cohortId, { status, search: url.searchParams.get("q")?.slice(0, 100) }),
+    canManage ? moveTargets(cohortId, cohortScope(user, "update:enrollment")) : [],
+  ]);
+  return { rows, canManage, moveTargets: targets, cohortId };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const cohortId = params.cohortId ?? "";
+  const user = await requireCohortPermission(request, cohortId, "update:enrollment");
+  const submission = parseWithZod(await request.formData(), { schema: RosterActionSchema });
+  if (submission.status !== "success") return submission.reply();
+  const command = submission.value;
+  const base = { cohortId, enrollmentId: command.enrollmentId, actorId: user.id, now: new Date() };
+  try {
+    switch (command.intent) {
+      case "approve":
+      case "waitlist":
+        await decideEnrollment({ ...base, decision: command.intent });
+        break;
+      case "decline":
+        await decideEnrollment({ ...base, decision: "decline", reason: command.reason });
+        break;
+      case "withdraw":
+        await withdrawEnrollment({ ...base, reason: command.reason });
+        break;
+      case "move":
+        // The target cohort must be one this person may enrol people in, too.
+        await requireCohortPermission(request, command.toCohortId, "update:enrollment");
+        await moveEnrollment({ ...base, toCohortId: command.toCohortId });
+        break;
+    }
+    return submission.reply({ resetForm: true });
+  } catch (error) {
+    return replyWithDomainError(submission, error);
+  }
+}
+
+export default function CohortRoster() {
+  const { t } = useTranslation();
+  const { rows, canManage, moveTargets, cohortId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const current = params.get("status") ?? "";
+  const errors = result?.error ? Object.values(result.error).flat() : null;
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <nav className="flex flex-wrap gap-1" aria-label={t("enrollment.filter")}>
+          {["", ...enrollmentStatuses].map((status) => (
+            <Link
+              key={status || "all"}
+              to={status ? `?status=${status}` : "?"}
+              className={`flex min-h-11 items-center rounded-lg px-3 text-sm ${current === status ? "bg-brand-50 font-semibold text-brand-700" : "hover:bg-black/5"}`}
+            >
+              {status ? t(`enrollmentStatus.${status}`) : t("enrollment.all")}
+            </Link>
+          ))}
+        </nav>
+        <Form method="get" className="ml-auto flex gap-2" role="search">
+          {current ? <input type="hidden" name="status" value={current} /> : null}
+          <input name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder={t("people.searchHint")} aria-label={t("people.search")} className="min-h-11 rounded-lg border border-line bg-surface px-3" />
+        </Form>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <a href={`/admin/cohorts/${cohortId}/roster.xlsx`} className={buttonClass("secondary")} download>
+          {t("rosterPage.export")}
+        </a>
+        {canManage ? (
+          <Form method="post" action={`/admin/cohorts/${cohortId}/activation-codes`} reloadDocument>
+            <Button type="submit" variant="secondary">
+              {t("rosterPage.activationCodes")}
+            </Button>
+          </Form>
+        ) : null}
+      </div>
+      {canManage ? <p className="text-sm text-muted">{t("rosterPage.activationCodesHelp")}</p> : null}
+      <ErrorList errors={errors} />
+      <p className="text-sm text-muted">{t("people.count", { count: rows.length })}</p>
+      <ul className="divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface">
+        {rows.map((row) => (
+          <RosterRow key={row.id} row={row} canManage={canManage} moveTargets={moveTargets} busy={navigation.state !== "idle"} />
+        ))}
+        {rows.length === 0 ? <li className="px-4 py-6 text-muted">{t("enrollment.none")}</li> : null}
+      </ul>
+    </div>
+  );
+}
