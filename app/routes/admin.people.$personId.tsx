@@ -19,7 +19,9 @@ import {
   reinvitePerson,
   setRoles,
   unassignFromCohort,
+  updateTraineeDetails,
 } from "~/modules/people/people.server.ts";
+import { TraineeDetailsForm } from "~/modules/people/trainee-details-form.tsx";
 import { db } from "~/utils/db.server.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
@@ -84,6 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "assign":
         await assignToCohort({ personId, cohortId: command.cohortId, role: command.role }, context);
         break;
+      case "details": {
+        const { intent: _intent, ...details } = command;
+        await updateTraineeDetails(personId, details, context);
+        break;
+      }
       case "unassign":
         await unassignFromCohort({ personId, cohortId: command.cohortId, role: command.role }, context);
         break;
@@ -194,6 +201,14 @@ export default function PersonPage() {
           )}
           <p className="w-full text-sm text-muted">{t("people.accountHelp")}</p>
         </section>
+      ) : null}
+
+      {canUpdate && person.trainee ? (
+        <TraineeDetailsForm
+          defaultValue={{ name: person.name, mobile: person.mobile ?? "", email: person.email ?? "", ...person.trainee }}
+          lastResult={actionData?.result}
+          busy={busy}
+        />
       ) : null}
 
       {cohorts ? <AdminControls roles={person.roles} assignments={person.cohortAssignments} cohorts={cohorts} isSelf={isSelf} busy={busy} /> : null}

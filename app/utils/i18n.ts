@@ -1,9 +1,9 @@
 // Languages, message resources and the i18next options shared by server and browser.
 import type { InitOptions } from "i18next";
-import en from "~/locales/en.json";
-import rosterEn from "~/locales/roster.en.json";
-import rosterZhCN from "~/locales/roster.zh-CN.json";
-import zhCN from "~/locales/zh-CN.json";
+import en from "~/locales/en.json" with { type: "json" };
+import rosterEn from "~/locales/roster.en.json" with { type: "json" };
+import rosterZhCN from "~/locales/roster.zh-CN.json" with { type: "json" };
+import zhCN from "~/locales/zh-CN.json" with { type: "json" };
 
 export const languages = ["zh-CN", "en"] as const;
 export type Language = (typeof languages)[number];

@@ -17,6 +17,9 @@ const portal: Rule = { anonymous: "login", trainee: 200, instructor: "→/admin"
 const staffArea: Rule = { anonymous: "login", trainee: 403, instructor: 200, staff: 200, admin: 200 };
 const peopleArea: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 };
 const adminOnly: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 403, admin: 200 };
+/** Pages of one cohort, asked for the first demo cohort, which the instructor teaches. */
+const cohortReaders: Rule = { anonymous: "login", trainee: 403, instructor: 200, staff: 200, admin: 200 };
+const cohortManagers: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 };
 const signedOutOnly: Rule = { anonymous: 200, trainee: "→/", instructor: "→/admin", staff: "→/admin", admin: "→/admin" };
 
 /** GET (and POST where the route has an action) for each route id of the manifest. */
@@ -32,6 +35,20 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin.people.new": { get: peopleArea, post: peopleArea },
   "routes/admin.people.$personId": { get: peopleArea, post: peopleArea },
   "routes/admin.audit": { get: adminOnly },
+  "routes/admin.cohorts.new": { get: adminOnly, post: adminOnly },
+  "routes/admin.cohorts.$cohortId": { get: "layout" },
+  "routes/admin.cohorts.$cohortId._index": { get: cohortReaders, post: cohortManagers },
+  "routes/admin.cohorts.$cohortId.edit": { get: cohortManagers, post: cohortManagers },
+  "routes/admin.cohorts.$cohortId.roster": { get: cohortReaders, post: cohortManagers },
+  "routes/admin.cohorts.$cohortId.roster[.xlsx]": { get: cohortReaders },
+  "routes/admin.cohorts.$cohortId.import": { get: cohortManagers, post: cohortManagers },
+  "routes/admin.cohorts.$cohortId.activation-codes": {
+    get: { anonymous: "login", trainee: 403, instructor: "→/admin/cohorts/:cohortId/roster", staff: "→/admin/cohorts/:cohortId/roster", admin: "→/admin/cohorts/:cohortId/roster" },
+    post: cohortManagers,
+  },
+  "routes/admin.roster-template[.xlsx]": { get: cohortManagers },
+  // Probed with the running cohort, which takes no applications: nothing is written.
+  "routes/apply.$code": { get: everyone(200), post: everyone(200) },
   "routes/login": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate._index": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate.$token": { get: everyone(200), post: everyone(200) },
@@ -48,21 +65,23 @@ async function manifest(): Promise<ManifestRoute[]> {
   return Object.values(build.routes as Record<string, ManifestRoute>);
 }
 
+const fill = (path: string, params: Record<string, string>) => path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
+
 function urlOf(route: ManifestRoute, all: ManifestRoute[], params: Record<string, string>): string {
   const parts: string[] = [];
   for (let r: ManifestRoute | undefined = route; r; r = all.find((p) => p.id === r!.parentId)) {
     if (r.path) parts.unshift(r.path);
   }
-  return `/${parts.join("/")}`.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `missing-${name}`);
+  return fill(`/${parts.join("/")}`, params);
 }
 
-function check(outcome: Outcome, status: number, location: string | undefined, label: string) {
+function check(outcome: Outcome, status: number, location: string | undefined, label: string, params: Record<string, string>) {
   if (outcome === "login") {
     expect(status, label).toBe(302);
     expect(location, label).toMatch(/^\/login(\?redirectTo=|$)/);
   } else if (typeof outcome === "string") {
     expect(status, label).toBe(302);
-    expect(location, label).toBe(outcome.slice(1));
+    expect(location, label).toBe(fill(outcome.slice(1), params));
   } else {
     expect(status, label).toBe(outcome);
   }
@@ -86,8 +105,9 @@ test("every route answers each role as the permission matrix says", async ({ bas
   // A trainee of the first cohort, whom the demo staff member may see and the instructor may not.
   const database = new Database(path.resolve("data/e2e.db"), { readonly: true });
   const trainee = database.prepare("SELECT id FROM Person WHERE mobile = ?").get("13800000002") as { id: string };
+  const cohort = database.prepare("SELECT id, code FROM Cohort WHERE title = ?").get("人工智能赋能产业升级专题班（第一期）") as { id: string; code: string };
   database.close();
-  const params = { personId: trainee.id, token: "not-a-real-token" };
+  const params = { personId: trainee.id, token: "not-a-real-token", cohortId: cohort.id, code: cohort.code };
 
   const ordered = routes.filter((r) => r.id !== "routes/logout").concat(routes.filter((r) => r.id === "routes/logout"));
   for (const who of ["anonymous", "trainee", "instructor", "staff", "admin"] as const) {
@@ -97,15 +117,16 @@ test("every route answers each role as the permission matrix says", async ({ bas
       if (rule.get === "layout") continue;
       const url = urlOf(route, routes, params);
       const get = await context.get(url, { maxRedirects: 0 });
-      check(rule.get[who], get.status(), get.headers()["location"], `GET ${url} as ${who}`);
+      check(rule.get[who], get.status(), get.headers()["location"], `GET ${url} as ${who}`, params);
       if (get.headers()["content-type"]?.startsWith("text/html")) {
         expect(get.headers()["content-security-policy"], `CSP on ${url}`).toMatch(/script-src 'self' 'nonce-/);
       }
       if (route.module.action) {
         expect(rule.post, `${route.id} has an action but no POST rule`).toBeDefined();
         // A probe that no form sends: authorised actions answer with a validation error and change nothing.
-        const post = await context.post(url, { form: { intent: "matrix-probe" }, maxRedirects: 0 });
-        check(rule.post![who], post.status(), post.headers()["location"], `POST ${url} as ${who}`);
+        // A form on an index route posts to "?index", as Remix's <Form> does.
+        const post = await context.post(route.index ? `${url}?index` : url, { form: { intent: "matrix-probe" }, maxRedirects: 0 });
+        check(rule.post![who], post.status(), post.headers()["location"], `POST ${url} as ${who}`, params);
       }
     }
     await context.dispose();

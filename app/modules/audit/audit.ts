@@ -12,6 +12,7 @@ export const auditActions = [
   "person.activation_failed",
   "person.deactivated",
   "person.reactivated",
+  "person.updated",
   "role.granted",
   "role.revoked",
   "assignment.added",

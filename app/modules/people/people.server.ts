@@ -10,6 +10,7 @@ import { lockCohortSeats } from "~/modules/cohorts/seats.server.ts";
 import { db, isUniqueViolation, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import type { AssignmentRole, PersonCreateInput } from "./people.ts";
+import type { TraineeProfileInput } from "./profile.ts";
 
 type Actor = Pick<CurrentUser, "id" | "permissions">;
 type Context = { actor: Actor; request: Request; now: Date };
@@ -284,4 +285,23 @@ export async function getPersonDetail(personId: string, now: Date) {
     pendingInvitation: person.invitations[0] ?? null,
     activeSessions: person._count.authSessions,
   };
+}
+
+/** Staff correct a trainee's details (a typo in the company, a new mobile number). */
+export async function updateTraineeDetails(personId: string, input: TraineeProfileInput, context: Context): Promise<void> {
+  const { actor, request, now } = context;
+  try {
+    await db.$transaction(async (tx) => {
+      await assertCanManage(tx, actor, personId);
+      await assertUnique(tx, { mobile: input.mobile, email: input.email ?? undefined }, personId);
+      const before = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { name: true, mobile: true, email: true } });
+      await tx.person.update({ where: { id: personId }, data: { name: input.name, mobile: input.mobile, email: input.email } });
+      const profile = { company: input.company, position: input.position, industry: input.industry, district: input.district, creditCode: input.creditCode };
+      await tx.traineeProfile.upsert({ where: { personId }, update: profile, create: { personId, ...profile } });
+      await recordAudit({ action: "person.updated", actorId: actor.id, targetType: "person", targetId: personId, request, at: now, detail: { before } }, tx);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) await assertUnique(db, { mobile: input.mobile, email: input.email ?? undefined }, personId);
+    throw error;
+  }
 }

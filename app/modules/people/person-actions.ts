@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { roleKeys } from "~/modules/accounts/roles.ts";
 import { assignmentRoles } from "./people.ts";
+import { traineeProfileFields } from "./profile.ts";
 
 const assignment = {
   cohortId: z.string({ required_error: "people.errors.cohortRequired" }).min(1, "people.errors.cohortRequired").max(64),
@@ -17,5 +18,6 @@ export const PersonActionSchema = z.discriminatedUnion("intent", [
     roles: z.array(z.enum(roleKeys), { required_error: "people.errors.roleRequired" }).min(1, "people.errors.roleRequired"),
   }),
   z.object({ intent: z.literal("assign"), ...assignment }),
+  z.object({ intent: z.literal("details"), ...traineeProfileFields }),
   z.object({ intent: z.literal("unassign"), ...assignment }),
 ]);
