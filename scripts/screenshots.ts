@@ -29,6 +29,9 @@ const shots: Shot[] = [
   { name: "admin-person", path: "/admin/people?role=trainee", login: admin, follow: "[data-testid=person-row]" },
   { name: "admin-audit", path: "/admin/audit", login: admin },
   { name: "admin-account", path: "/admin/account", login: admin },
+  { name: "admin-cohort", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a" },
+  { name: "admin-cohort-new", path: "/admin/cohorts/new", login: admin },
+  { name: "apply", path: `/apply/${process.env.APPLY_CODE ?? "SRDI-2027-02"}` },
 ];
 
 const variants = [

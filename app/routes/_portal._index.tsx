@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
@@ -57,8 +57,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function PortalHome() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const notice = params.has("applied") ? "portal.applied" : params.has("activated") ? "portal.activated" : null;
   return (
     <div className="flex flex-col gap-6">
+      {notice ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-emerald-900">
+          {t(notice)}
+        </p>
+      ) : null}
       <div>
         <h1 className="text-2xl font-bold">{t("portal.greeting", { name: data.firstName })}</h1>
         <p className="text-muted">{data.todayLabel}</p>

@@ -13,17 +13,14 @@ type Tx = Prisma.TransactionClient;
 
 async function writeOrganisations(tx: Tx, cohortId: string, input: CohortFormInput) {
   await tx.cohortOrganisation.deleteMany({ where: { cohortId } });
+  const coOrganisers = input.coOrganiserIds.filter((id) => id !== input.organiserId);
   const rows = [
-    ...input.organiserIds.map((organisationId, position) => ({
-      cohortId,
-      organisationId,
-      role: position === 0 ? "organiser" : "co_organiser",
-      position,
-    })),
-    ...(input.partnerId ? [{ cohortId, organisationId: input.partnerId, role: "teaching_partner", position: input.organiserIds.length }] : []),
-  ];
+    ...(input.organiserId ? [{ organisationId: input.organiserId, role: "organiser" }] : []),
+    ...coOrganisers.map((organisationId) => ({ organisationId, role: "co_organiser" })),
+    ...(input.partnerId ? [{ organisationId: input.partnerId, role: "teaching_partner" }] : []),
+  ].map((row, position) => ({ ...row, cohortId, position }));
   const known = await tx.organisation.count({ where: { id: { in: rows.map((r) => r.organisationId) } } });
-  if (known !== new Set(rows.map((r) => r.organisationId)).size) throw new DomainError("cohort.errors.organisationUnknown", "organiserIds");
+  if (known !== new Set(rows.map((r) => r.organisationId)).size) throw new DomainError("cohort.errors.organisationUnknown", "organiserId");
   if (rows.length) await tx.cohortOrganisation.createMany({ data: rows });
 }
 

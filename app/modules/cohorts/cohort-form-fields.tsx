@@ -30,7 +30,7 @@ export function CohortForm({ options, defaultValue, lastResult, submitLabel }: {
   });
   const organisers = options.organisations.filter((o) => o.kind === "federation" || o.kind === "government");
   const partners = options.organisations.filter((o) => o.kind !== "federation" && o.kind !== "government");
-  const chosen = new Set((defaultValue?.organiserIds as string[] | undefined) ?? []);
+  const chosen = new Set((defaultValue?.coOrganiserIds as string[] | undefined) ?? []);
   return (
     <Form method="post" className="flex flex-col gap-4 rounded-xl border border-line bg-surface p-5" {...getFormProps(form)}>
       <Field label={t("cohort.fields.title")} inputProps={getInputProps(fields.title, { type: "text" })} errors={fields.title.errors} />
@@ -46,17 +46,23 @@ export function CohortForm({ options, defaultValue, lastResult, submitLabel }: {
         selectProps={getSelectProps(fields.venueId)}
         errors={fields.venueId.errors}
       />
+      <SelectField
+        label={t("cohort.fields.organiser")}
+        options={[{ value: "", label: t("cohort.fields.noOrganiser") }, ...organisers.map((o) => ({ value: o.id, label: o.name }))]}
+        selectProps={getSelectProps(fields.organiserId)}
+        errors={fields.organiserId.errors}
+      />
       <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 font-medium">{t("cohort.fields.organisers")}</legend>
-        <p className="text-sm text-muted">{t("cohort.fields.organisersHint")}</p>
+        <legend className="mb-1 font-medium">{t("cohort.fields.coOrganisers")}</legend>
+        <p className="text-sm text-muted">{t("cohort.fields.coOrganisersHint")}</p>
         {organisers.map((o) => (
           <label key={o.id} className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="organiserIds" value={o.id} defaultChecked={chosen.has(o.id)} className="size-5" />
+            <input type="checkbox" name="coOrganiserIds" value={o.id} defaultChecked={chosen.has(o.id)} className="size-5" />
             {o.name}
             {o.level ? <span className="text-sm text-muted">（{t(`organisationLevels.${o.level}`)}）</span> : null}
           </label>
         ))}
-        <ErrorList errors={fields.organiserIds.errors} />
+        <ErrorList errors={fields.coOrganiserIds.errors} />
       </fieldset>
       <SelectField
         label={t("cohort.fields.partner")}

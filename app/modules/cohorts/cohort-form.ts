@@ -24,7 +24,8 @@ export const CohortFormSchema = z
       .min(1, "cohort.errors.capacityRange")
       .max(5000, "cohort.errors.capacityRange"),
     venueId: z.string().max(64).optional().transform((v) => v || null),
-    organiserIds: z.array(z.string().max(64)).max(10).default([]),
+    organiserId: z.string().max(64).optional().transform((v) => v || null),
+    coOrganiserIds: z.array(z.string().max(64)).max(10).default([]),
     partnerId: z.string().max(64).optional().transform((v) => v || null),
     certMinAttendancePercent: z.coerce.number({ invalid_type_error: "cohort.errors.percentRange" }).int("cohort.errors.percentRange").min(0, "cohort.errors.percentRange").max(100, "cohort.errors.percentRange").default(80),
     certRequireEveryTrack: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
