@@ -66,7 +66,10 @@ describe("someone new applies", () => {
   test("to an enrolling cohort: an active trainee account with their profile, and an application", async () => {
     const cohort = await createCohort({ status: "enrolling" });
     const mobile = nextMobile();
-    const application = applicationForm({ mobile: `+86 ${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`, email: "Lin.Haifeng@Example.com" });
+    const application = applicationForm({
+      mobile: `+86 ${mobile.slice(0, 3)} ${mobile.slice(3, 7)} ${mobile.slice(7)}`,
+      email: "Lin.Haifeng@Example.com",
+    });
 
     const { personId } = await applyAsNewcomer({ cohortId: cohort.id, application, request: request(), now });
 
@@ -87,22 +90,37 @@ describe("someone new applies", () => {
       email: "lin.haifeng@example.com",
       status: "active",
       roles: [{ role: { key: "trainee" } }],
-      trainee: { company: "云溪宏达机械制造有限公司", position: "总经理", industry: "装备制造", district: "云溪区", creditCode },
+      trainee: {
+        company: "云溪宏达机械制造有限公司",
+        position: "总经理",
+        industry: "装备制造",
+        district: "云溪区",
+        creditCode,
+      },
     });
     // The password they chose is the one they sign in with to follow the application.
-    expect(await signIn({ identifier: mobile, password: goodPassword, request: request(), now })).toEqual({ ok: true, personId });
+    expect(await signIn({ identifier: mobile, password: goodPassword, request: request(), now })).toEqual({
+      ok: true,
+      personId,
+    });
 
     const enrollment = await db.enrollment.findUniqueOrThrow({
       where: { cohortId_personId: { cohortId: cohort.id, personId } },
       select: { id: true, status: true, source: true, appliedAt: true, enrolledAt: true },
     });
     expect(enrollment).toMatchObject({ status: "applied", source: "application", appliedAt: now, enrolledAt: null });
-    expect(await db.enrollmentChange.findMany({ where: { enrollmentId: enrollment.id }, select: { fromStatus: true, toStatus: true, actorId: true, at: true } })).toEqual([
-      { fromStatus: null, toStatus: "applied", actorId: personId, at: now },
-    ]);
-    expect(await db.auditEvent.findMany({ where: { action: "person.created", targetId: personId }, select: { actorId: true, detail: true } })).toEqual([
-      { actorId: personId, detail: JSON.stringify({ via: "application" }) },
-    ]);
+    expect(
+      await db.enrollmentChange.findMany({
+        where: { enrollmentId: enrollment.id },
+        select: { fromStatus: true, toStatus: true, actorId: true, at: true },
+      }),
+    ).toEqual([{ fromStatus: null, toStatus: "applied", actorId: personId, at: now }]);
+    expect(
+      await db.auditEvent.findMany({
+        where: { action: "person.created", targetId: personId },
+        select: { actorId: true, detail: true },
+      }),
+    ).toEqual([{ actorId: personId, detail: JSON.stringify({ via: "application" }) }]);
   });
 
   test("to a cohort that is not enrolling: refused, and no account is made", async () => {
@@ -110,7 +128,9 @@ describe("someone new applies", () => {
       const cohort = await createCohort({ status });
       const before = await counts();
 
-      const refused = await rejection(applyAsNewcomer({ cohortId: cohort.id, application: applicationForm(), request: request(), now }));
+      const refused = await rejection(
+        applyAsNewcomer({ cohortId: cohort.id, application: applicationForm(), request: request(), now }),
+      );
 
       expect(refused.messageKey, status).toBe("apply.errors.closed");
       expect(await counts()).toEqual(before);
@@ -130,7 +150,12 @@ describe("someone new applies", () => {
       [other.id, `${mobile.slice(0, 3)}-${mobile.slice(3, 7)}-${mobile.slice(7)}`],
     ] as const) {
       const refused = await rejection(
-        applyAsNewcomer({ cohortId, application: applicationForm({ mobile: typed, name: "冒名者" }), request: request(), now }),
+        applyAsNewcomer({
+          cohortId,
+          application: applicationForm({ mobile: typed, name: "冒名者" }),
+          request: request(),
+          now,
+        }),
       );
       expect(refused).toMatchObject({ messageKey: "apply.errors.mobileKnown", field: "mobile" });
     }
@@ -142,7 +167,9 @@ describe("someone new applies", () => {
     const cohort = await createCohort({ status: "enrolling" });
     const application = applicationForm();
 
-    const results = await Promise.allSettled([1, 2].map(() => applyAsNewcomer({ cohortId: cohort.id, application, request: request(), now })));
+    const results = await Promise.allSettled(
+      [1, 2].map(() => applyAsNewcomer({ cohortId: cohort.id, application, request: request(), now })),
+    );
 
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -152,17 +179,43 @@ describe("someone new applies", () => {
     expect(await db.enrollment.count({ where: { cohortId: cohort.id } })).toBe(1);
   });
 
+  test("two different people sending the same e-mail address at once: the second is told about the e-mail, not the mobile", async () => {
+    await Promise.all([1, 2].map(() => db.$transaction(async (tx) => tx.cohort.count())));
+    for (let round = 1; round <= 3; round++) {
+      const cohort = await createCohort({ status: "enrolling" });
+      const email = `shared${round}@example.com`;
+      const forms = [applicationForm({ email, name: "赵一" }), applicationForm({ email, name: "钱二" })];
+
+      const results = await Promise.allSettled(
+        forms.map((application) => applyAsNewcomer({ cohortId: cohort.id, application, request: request(), now })),
+      );
+
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(refused?.reason, `round ${round}`).toMatchObject({
+        name: "DomainError",
+        messageKey: "people.errors.emailTaken",
+        field: "email",
+      });
+      expect(await db.person.count({ where: { email } })).toBe(1);
+    }
+  });
+
   test("with a common password, or their own mobile number as password: refused on the password field, nothing written", async () => {
     const cohort = await createCohort({ status: "enrolling" });
     const before = await counts();
 
     const common = applicationForm({ password: "password123" });
-    const refusedCommon = await rejection(applyAsNewcomer({ cohortId: cohort.id, application: common, request: request(), now }));
+    const refusedCommon = await rejection(
+      applyAsNewcomer({ cohortId: cohort.id, application: common, request: request(), now }),
+    );
     expect(refusedCommon).toMatchObject({ messageKey: "password.errors.common", field: "password" });
 
     const mobile = nextMobile();
     const personal = applicationForm({ mobile, password: mobile });
-    const refusedPersonal = await rejection(applyAsNewcomer({ cohortId: cohort.id, application: personal, request: request(), now }));
+    const refusedPersonal = await rejection(
+      applyAsNewcomer({ cohortId: cohort.id, application: personal, request: request(), now }),
+    );
     expect(refusedPersonal).toMatchObject({ messageKey: "password.errors.personal", field: "password" });
 
     expect(await counts()).toEqual(before);
@@ -175,7 +228,12 @@ describe("someone new applies", () => {
     const before = await counts();
 
     const refused = await rejection(
-      applyAsNewcomer({ cohortId: cohort.id, application: applicationForm({ email: owner.email!.toUpperCase() }), request: request(), now }),
+      applyAsNewcomer({
+        cohortId: cohort.id,
+        application: applicationForm({ email: owner.email!.toUpperCase() }),
+        request: request(),
+        now,
+      }),
     );
 
     expect(refused).toMatchObject({ messageKey: "people.errors.emailTaken", field: "email" });
@@ -199,16 +257,43 @@ describe("a signed-in trainee applies", () => {
     const enrollment = await enrollmentOf(cohort.id, trainee.id);
     expect(enrollment).toMatchObject({ status: "applied", source: "application", appliedAt: now });
     const before = await counts();
-    const refused = await rejection(applyAsPerson({ cohortId: cohort.id, personId: trainee.id, request: request(), now }));
+    const refused = await rejection(
+      applyAsPerson({ cohortId: cohort.id, personId: trainee.id, request: request(), now }),
+    );
     expect(refused.messageKey).toBe("apply.errors.alreadyApplied");
     expect(await counts()).toEqual(before);
+  });
+
+  test("the apply button pressed twice at once: one application, and the second press is told it is already there", async () => {
+    // Open the connections first (on PostgreSQL) so the two presses really overlap; a few rounds, as a race shows only then.
+    await Promise.all([1, 2].map(() => db.$transaction(async (tx) => tx.cohort.count())));
+    for (let round = 1; round <= 3; round++) {
+      const cohort = await createCohort({ status: "enrolling" });
+      const trainee = await createPerson();
+
+      const results = await Promise.allSettled(
+        [1, 2].map(() => applyAsPerson({ cohortId: cohort.id, personId: trainee.id, request: request(), now })),
+      );
+
+      expect(
+        results.filter((r) => r.status === "fulfilled"),
+        `round ${round}`,
+      ).toHaveLength(1);
+      const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      // Anything but a DomainError becomes a 500 page instead of a form error.
+      expect(refused?.reason, `round ${round}`).toBeInstanceOf(DomainError);
+      expect(refused?.reason).toMatchObject({ messageKey: "apply.errors.alreadyApplied" });
+      expect(await db.enrollment.count({ where: { cohortId: cohort.id, personId: trainee.id } })).toBe(1);
+    }
   });
 
   test("to a cohort that is not enrolling: refused", async () => {
     const cohort = await createCohort({ status: "running" });
     const trainee = await createPerson();
 
-    const refused = await rejection(applyAsPerson({ cohortId: cohort.id, personId: trainee.id, request: request(), now }));
+    const refused = await rejection(
+      applyAsPerson({ cohortId: cohort.id, personId: trainee.id, request: request(), now }),
+    );
 
     expect(refused.messageKey).toBe("apply.errors.closed");
     expect(await db.enrollment.count({ where: { cohortId: cohort.id } })).toBe(0);
@@ -220,12 +305,25 @@ describe("a signed-in trainee applies", () => {
     const staff = await createPerson({ roles: ["staff"] });
     await applyAsPerson({ cohortId: cohort.id, personId: trainee.id, request: request(), now });
     const { id: enrollmentId } = await enrollmentOf(cohort.id, trainee.id);
-    await decideEnrollment({ cohortId: cohort.id, enrollmentId, decision: "decline", reason: "请补充营业执照", actorId: staff.id, now });
+    await decideEnrollment({
+      cohortId: cohort.id,
+      enrollmentId,
+      decision: "decline",
+      reason: "请补充营业执照",
+      actorId: staff.id,
+      now,
+    });
 
     const later = new Date(now.getTime() + 24 * 60 * 60 * 1000);
     await applyAsPerson({ cohortId: cohort.id, personId: trainee.id, request: request(), now: later });
 
-    expect(await enrollmentOf(cohort.id, trainee.id)).toEqual({ id: enrollmentId, status: "applied", reason: null, source: "application", appliedAt: later });
+    expect(await enrollmentOf(cohort.id, trainee.id)).toEqual({
+      id: enrollmentId,
+      status: "applied",
+      reason: null,
+      source: "application",
+      appliedAt: later,
+    });
     expect(
       await db.enrollmentChange.findMany({
         where: { enrollmentId },
@@ -247,7 +345,8 @@ describe("a cohort's status", () => {
       orderBy: [{ at: "asc" }, { id: "asc" }],
       select: { fromStatus: true, toStatus: true, reason: true, actorId: true },
     });
-  const statusOf = async (cohortId: string) => (await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { status: true } })).status;
+  const statusOf = async (cohortId: string) =>
+    (await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { status: true } })).status;
 
   test("moves only along the allowed paths, each move recorded with who, from, to and why", async () => {
     const admin = await createPerson({ roles: ["admin"] });
@@ -258,7 +357,9 @@ describe("a cohort's status", () => {
         if (cohortTransitions[from].includes(to)) {
           await move;
           expect(await statusOf(cohort.id), `${from}>${to}`).toBe(to);
-          expect(await history(cohort.id)).toEqual([{ fromStatus: from, toStatus: to, reason: "工作安排调整", actorId: admin.id }]);
+          expect(await history(cohort.id)).toEqual([
+            { fromStatus: from, toStatus: to, reason: "工作安排调整", actorId: admin.id },
+          ]);
         } else {
           expect((await rejection(move)).messageKey, `${from}>${to}`).toBe("cohort.errors.moveNotAllowed");
           expect(await statusOf(cohort.id)).toBe(from);
@@ -271,7 +372,13 @@ describe("a cohort's status", () => {
   test("a cohort's whole life: created as a draft, opened, run, completed, archived and restored", async () => {
     const admin = await createPerson({ roles: ["admin"] });
     const id = await createCohortAsAdmin(
-      CohortFormSchema.parse({ title: "2025年春季企业家班", code: "spring-2025", startDate: "2025-03-01", endDate: "2025-04-30", capacity: "60" }),
+      CohortFormSchema.parse({
+        title: "2025年春季企业家班",
+        code: "spring-2025",
+        startDate: "2025-03-01",
+        endDate: "2025-04-30",
+        capacity: "60",
+      }),
       asUser(admin.id, ["admin"]),
       now,
     );
@@ -294,6 +401,26 @@ describe("a cohort's status", () => {
     ]);
   });
 
+  test("two staff moving it at the same moment: one move happens, the other is refused", async () => {
+    const admin = await createPerson({ roles: ["admin"] });
+    const cohort = await createCohort({ status: "enrolling" });
+    await Promise.all([1, 2].map(() => db.$transaction(async (tx) => tx.cohort.count())));
+
+    const results = await Promise.allSettled([
+      changeCohortStatus({ cohortId: cohort.id, to: "running", reason: null, actorId: admin.id, now }),
+      changeCohortStatus({ cohortId: cohort.id, to: "draft", reason: "开班时间推迟", actorId: admin.id, now }),
+    ]);
+
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(DomainError);
+    // Refused either after reading the new status, or by the conditional update when both read the old one.
+    expect(["cohort.errors.moveNotAllowed", "cohort.errors.changedMeanwhile"]).toContain(refused?.reason.messageKey);
+    const moves = await history(cohort.id);
+    expect(moves).toHaveLength(1);
+    expect(await statusOf(cohort.id)).toBe(moves[0]!.toStatus);
+  });
+
   test("going back or archiving a draft needs a reason", async () => {
     const admin = await createPerson({ roles: ["admin"] });
     expect([...transitionsNeedingReason].sort()).toEqual(["archived>completed", "draft>archived", "enrolling>draft"]);
@@ -301,7 +428,9 @@ describe("a cohort's status", () => {
       const [from, to] = move.split(">") as [(typeof cohortStatuses)[number], (typeof cohortStatuses)[number]];
       const cohort = await createCohort({ status: from });
 
-      const refused = await rejection(changeCohortStatus({ cohortId: cohort.id, to, reason: null, actorId: admin.id, now }));
+      const refused = await rejection(
+        changeCohortStatus({ cohortId: cohort.id, to, reason: null, actorId: admin.id, now }),
+      );
 
       expect(refused, move).toMatchObject({ messageKey: "cohort.errors.reasonRequired", field: "reason" });
       expect(await statusOf(cohort.id)).toBe(from);
@@ -319,14 +448,16 @@ describe("creating a cohort", () => {
 
     const id = await createCohortAsAdmin(form("数字化转型专题班", "dx-2025-01"), actor, now);
 
-    expect(await db.cohort.findUniqueOrThrow({ where: { id }, select: { code: true, status: true, capacity: true } })).toEqual({
+    expect(
+      await db.cohort.findUniqueOrThrow({ where: { id }, select: { code: true, status: true, capacity: true } }),
+    ).toEqual({
       code: "DX-2025-01",
       status: "draft",
       capacity: 40,
     });
-    expect(await db.cohortAssignment.findMany({ where: { cohortId: id }, select: { personId: true, role: true } })).toEqual([
-      { personId: admin.id, role: "staff" },
-    ]);
+    expect(
+      await db.cohortAssignment.findMany({ where: { cohortId: id }, select: { personId: true, role: true } }),
+    ).toEqual([{ personId: admin.id, role: "staff" }]);
     const cohortsBefore = await db.cohort.count();
 
     const refused = await rejection(createCohortAsAdmin(form("另一个班", "DX-2025-01"), actor, now));

@@ -72,7 +72,11 @@ async function snapshot(...cohortIds: string[]) {
       select: { id: true, cohortId: true, personId: true, status: true, reason: true, waitlistRank: true },
     }),
     db.enrollmentChange.count(),
-    db.cohort.findMany({ where: { id: { in: cohortIds } }, orderBy: { id: "asc" }, select: { id: true, capacity: true } }),
+    db.cohort.findMany({
+      where: { id: { in: cohortIds } },
+      orderBy: { id: "asc" },
+      select: { id: true, capacity: true },
+    }),
   ]);
   return { enrollments, changes, cohorts };
 }
@@ -83,9 +87,19 @@ describe("deciding on applications", () => {
     const cohort = await createCohort({ capacity: 10, status: "enrolling" });
     const [applicant] = await trainees(cohort.id, 1, "applied");
 
-    await decideEnrollment({ cohortId: cohort.id, enrollmentId: applicant!.enrollmentId, decision: "approve", actorId, now });
+    await decideEnrollment({
+      cohortId: cohort.id,
+      enrollmentId: applicant!.enrollmentId,
+      decision: "approve",
+      actorId,
+      now,
+    });
 
-    expect(await enrollmentOf(applicant!.enrollmentId)).toMatchObject({ status: "enrolled", enrolledAt: now, reason: null });
+    expect(await enrollmentOf(applicant!.enrollmentId)).toMatchObject({
+      status: "enrolled",
+      enrolledAt: now,
+      reason: null,
+    });
     expect(await historyOf(applicant!.enrollmentId)).toEqual([
       { fromStatus: "applied", toStatus: "enrolled", reason: null, actorId, at: now },
     ]);
@@ -97,8 +111,20 @@ describe("deciding on applications", () => {
     const [first, second] = await trainees(cohort.id, 2, "applied");
 
     // Decided in the opposite order to the one they applied in.
-    await decideEnrollment({ cohortId: cohort.id, enrollmentId: second!.enrollmentId, decision: "waitlist", actorId, now });
-    await decideEnrollment({ cohortId: cohort.id, enrollmentId: first!.enrollmentId, decision: "waitlist", actorId, now });
+    await decideEnrollment({
+      cohortId: cohort.id,
+      enrollmentId: second!.enrollmentId,
+      decision: "waitlist",
+      actorId,
+      now,
+    });
+    await decideEnrollment({
+      cohortId: cohort.id,
+      enrollmentId: first!.enrollmentId,
+      decision: "waitlist",
+      actorId,
+      now,
+    });
 
     expect(await enrollmentOf(second!.enrollmentId)).toMatchObject({ status: "waitlisted", waitlistRank: 1 });
     expect(await enrollmentOf(first!.enrollmentId)).toMatchObject({ status: "waitlisted", waitlistRank: 2 });
@@ -114,13 +140,22 @@ describe("deciding on applications", () => {
     const enrollmentId = applicant!.enrollmentId;
 
     for (const reason of [undefined, null, "", "   "]) {
-      const refused = await rejection(decideEnrollment({ cohortId: cohort.id, enrollmentId, decision: "decline", reason, actorId, now }));
+      const refused = await rejection(
+        decideEnrollment({ cohortId: cohort.id, enrollmentId, decision: "decline", reason, actorId, now }),
+      );
       expect(refused).toMatchObject({ messageKey: "enrollment.errors.reasonRequired", field: "reason" });
     }
     expect(await enrollmentOf(enrollmentId)).toMatchObject({ status: "applied", reason: null });
     expect(await historyOf(enrollmentId)).toEqual([]);
 
-    await decideEnrollment({ cohortId: cohort.id, enrollmentId, decision: "decline", reason: "  企业不在本区  ", actorId, now });
+    await decideEnrollment({
+      cohortId: cohort.id,
+      enrollmentId,
+      decision: "decline",
+      reason: "  企业不在本区  ",
+      actorId,
+      now,
+    });
 
     expect(await enrollmentOf(enrollmentId)).toMatchObject({ status: "declined", reason: "企业不在本区" });
     expect(await historyOf(enrollmentId)).toEqual([
@@ -132,9 +167,28 @@ describe("deciding on applications", () => {
     const actorId = await aStaffMember();
     const cohort = await createCohort({ capacity: 10, status: "enrolling" });
     const [approved, declined, waiting] = await trainees(cohort.id, 3, "applied");
-    await decideEnrollment({ cohortId: cohort.id, enrollmentId: approved!.enrollmentId, decision: "approve", actorId, now });
-    await decideEnrollment({ cohortId: cohort.id, enrollmentId: declined!.enrollmentId, decision: "decline", reason: "名额已满", actorId, now });
-    await decideEnrollment({ cohortId: cohort.id, enrollmentId: waiting!.enrollmentId, decision: "waitlist", actorId, now });
+    await decideEnrollment({
+      cohortId: cohort.id,
+      enrollmentId: approved!.enrollmentId,
+      decision: "approve",
+      actorId,
+      now,
+    });
+    await decideEnrollment({
+      cohortId: cohort.id,
+      enrollmentId: declined!.enrollmentId,
+      decision: "decline",
+      reason: "名额已满",
+      actorId,
+      now,
+    });
+    await decideEnrollment({
+      cohortId: cohort.id,
+      enrollmentId: waiting!.enrollmentId,
+      decision: "waitlist",
+      actorId,
+      now,
+    });
     const before = await snapshot(cohort.id);
 
     const attempts = [
@@ -158,7 +212,13 @@ describe("deciding on applications", () => {
     await trainees(cohort.id, 1, "enrolled");
     const [waiting] = await waitlisted(cohort.id, 1, actorId);
 
-    await decideEnrollment({ cohortId: cohort.id, enrollmentId: waiting!.enrollmentId, decision: "approve", actorId, now });
+    await decideEnrollment({
+      cohortId: cohort.id,
+      enrollmentId: waiting!.enrollmentId,
+      decision: "approve",
+      actorId,
+      now,
+    });
 
     expect(await enrollmentOf(waiting!.enrollmentId)).toMatchObject({ status: "enrolled", waitlistRank: null });
   });
@@ -173,7 +233,9 @@ describe("deciding on applications", () => {
     const before = await snapshot(cohort.id);
 
     for (const enrollmentId of [applicant!.enrollmentId, waiting!.enrollmentId]) {
-      const refused = await rejection(decideEnrollment({ cohortId: cohort.id, enrollmentId, decision: "approve", actorId, now }));
+      const refused = await rejection(
+        decideEnrollment({ cohortId: cohort.id, enrollmentId, decision: "approve", actorId, now }),
+      );
       expect(refused.messageKey).toBe("enrollment.errors.full");
     }
     expect(await snapshot(cohort.id)).toEqual(before);
@@ -188,10 +250,39 @@ describe("deciding on applications", () => {
     const before = await snapshot(mine.id, theirs.id);
 
     const attempts: (() => Promise<unknown>)[] = [
-      () => decideEnrollment({ cohortId: mine.id, enrollmentId: theirApplicant!.enrollmentId, decision: "approve", actorId, now }),
-      () => decideEnrollment({ cohortId: mine.id, enrollmentId: theirApplicant!.enrollmentId, decision: "decline", reason: "不符合条件", actorId, now }),
-      () => withdrawEnrollment({ cohortId: mine.id, enrollmentId: theirTrainee!.enrollmentId, reason: "退出", actorId, now }),
-      () => moveEnrollment({ cohortId: mine.id, enrollmentId: theirTrainee!.enrollmentId, toCohortId: theirs.id, actorId, now }),
+      () =>
+        decideEnrollment({
+          cohortId: mine.id,
+          enrollmentId: theirApplicant!.enrollmentId,
+          decision: "approve",
+          actorId,
+          now,
+        }),
+      () =>
+        decideEnrollment({
+          cohortId: mine.id,
+          enrollmentId: theirApplicant!.enrollmentId,
+          decision: "decline",
+          reason: "不符合条件",
+          actorId,
+          now,
+        }),
+      () =>
+        withdrawEnrollment({
+          cohortId: mine.id,
+          enrollmentId: theirTrainee!.enrollmentId,
+          reason: "退出",
+          actorId,
+          now,
+        }),
+      () =>
+        moveEnrollment({
+          cohortId: mine.id,
+          enrollmentId: theirTrainee!.enrollmentId,
+          toCohortId: theirs.id,
+          actorId,
+          now,
+        }),
     ];
     for (const attempt of attempts) {
       expect((await rejection(attempt())).messageKey).toBe("enrollment.errors.notFound");
@@ -221,10 +312,18 @@ describe("withdrawals and the waitlist", () => {
       await db.enrollment.update({ where: { id: applicant.enrollmentId }, data: { createdAt: appliedAt, appliedAt } });
     }
     for (const applicant of [first, second, third]) {
-      await decideEnrollment({ cohortId: cohort.id, enrollmentId: applicant.enrollmentId, decision: "waitlist", actorId, now });
+      await decideEnrollment({
+        cohortId: cohort.id,
+        enrollmentId: applicant.enrollmentId,
+        decision: "waitlist",
+        actorId,
+        now,
+      });
     }
 
-    const refused = await rejection(withdrawEnrollment({ cohortId: cohort.id, enrollmentId: leaving!.enrollmentId, reason: "  ", actorId, now }));
+    const refused = await rejection(
+      withdrawEnrollment({ cohortId: cohort.id, enrollmentId: leaving!.enrollmentId, reason: "  ", actorId, now }),
+    );
     expect(refused).toMatchObject({ messageKey: "enrollment.errors.reasonRequired", field: "reason" });
 
     const later = new Date(now.getTime() + 60_000);
@@ -242,7 +341,11 @@ describe("withdrawals and the waitlist", () => {
     expect(await historyOf(leaving!.enrollmentId)).toEqual([
       { fromStatus: "enrolled", toStatus: "withdrawn", reason: "企业搬迁外地", actorId, at: later },
     ]);
-    expect(await enrollmentOf(first.enrollmentId)).toMatchObject({ status: "enrolled", waitlistRank: null, enrolledAt: later });
+    expect(await enrollmentOf(first.enrollmentId)).toMatchObject({
+      status: "enrolled",
+      waitlistRank: null,
+      enrolledAt: later,
+    });
     expect((await historyOf(first.enrollmentId)).map((c) => [c.fromStatus, c.toStatus, c.reason, c.actorId])).toEqual([
       ["applied", "waitlisted", null, actorId],
       ["waitlisted", "enrolled", "enrollment.reasons.seatFreed", actorId],
@@ -258,7 +361,13 @@ describe("withdrawals and the waitlist", () => {
     await trainees(cohort.id, 1, "enrolled");
     const [waiting] = await waitlisted(cohort.id, 2, actorId);
 
-    const { promoted } = await withdrawEnrollment({ cohortId: cohort.id, enrollmentId: waiting!.enrollmentId, reason: "不想等了", actorId, now });
+    const { promoted } = await withdrawEnrollment({
+      cohortId: cohort.id,
+      enrollmentId: waiting!.enrollmentId,
+      reason: "不想等了",
+      actorId,
+      now,
+    });
 
     expect(promoted).toEqual([]);
     expect(await countWhere(cohort.id, "enrolled")).toBe(1);
@@ -269,9 +378,17 @@ describe("withdrawals and the waitlist", () => {
     const actorId = await aStaffMember();
     const cohort = await createCohort();
     const [trainee] = await trainees(cohort.id, 1, "enrolled");
-    await withdrawEnrollment({ cohortId: cohort.id, enrollmentId: trainee!.enrollmentId, reason: "身体原因", actorId, now });
+    await withdrawEnrollment({
+      cohortId: cohort.id,
+      enrollmentId: trainee!.enrollmentId,
+      reason: "身体原因",
+      actorId,
+      now,
+    });
 
-    const refused = await rejection(withdrawEnrollment({ cohortId: cohort.id, enrollmentId: trainee!.enrollmentId, reason: "再次", actorId, now }));
+    const refused = await rejection(
+      withdrawEnrollment({ cohortId: cohort.id, enrollmentId: trainee!.enrollmentId, reason: "再次", actorId, now }),
+    );
 
     expect(refused.messageKey).toBe("enrollment.errors.notFound");
     expect(await historyOf(trainee!.enrollmentId)).toHaveLength(1);
@@ -330,7 +447,9 @@ describe("moving a trainee to another cohort", () => {
     await trainees(to.id, 1, "completed");
     const before = await snapshot(from.id, to.id);
 
-    const refused = await rejection(moveEnrollment({ cohortId: from.id, enrollmentId: moving!.enrollmentId, toCohortId: to.id, actorId, now }));
+    const refused = await rejection(
+      moveEnrollment({ cohortId: from.id, enrollmentId: moving!.enrollmentId, toCohortId: to.id, actorId, now }),
+    );
 
     expect(refused).toMatchObject({ messageKey: "enrollment.errors.targetFull", field: "toCohortId" });
     expect(await snapshot(from.id, to.id)).toEqual(before);
@@ -345,10 +464,14 @@ describe("moving a trainee to another cohort", () => {
     const before = await snapshot(from.id, completed.id, archived.id);
 
     for (const target of [completed.id, archived.id]) {
-      const refused = await rejection(moveEnrollment({ cohortId: from.id, enrollmentId: moving!.enrollmentId, toCohortId: target, actorId, now }));
+      const refused = await rejection(
+        moveEnrollment({ cohortId: from.id, enrollmentId: moving!.enrollmentId, toCohortId: target, actorId, now }),
+      );
       expect(refused).toMatchObject({ messageKey: "enrollment.errors.targetClosed", field: "toCohortId" });
     }
-    const same = await rejection(moveEnrollment({ cohortId: from.id, enrollmentId: moving!.enrollmentId, toCohortId: from.id, actorId, now }));
+    const same = await rejection(
+      moveEnrollment({ cohortId: from.id, enrollmentId: moving!.enrollmentId, toCohortId: from.id, actorId, now }),
+    );
     expect(same).toMatchObject({ messageKey: "enrollment.errors.sameCohort", field: "toCohortId" });
     expect(await snapshot(from.id, completed.id, archived.id)).toEqual(before);
   });
@@ -356,7 +479,13 @@ describe("moving a trainee to another cohort", () => {
 
 describe("changing a cohort's capacity", () => {
   const formFor = (cohort: { title: string; code: string }, capacity: number) =>
-    CohortFormSchema.parse({ title: cohort.title, code: cohort.code, startDate: "2025-03-01", endDate: "2025-04-30", capacity: String(capacity) });
+    CohortFormSchema.parse({
+      title: cohort.title,
+      code: cohort.code,
+      startDate: "2025-03-01",
+      endDate: "2025-04-30",
+      capacity: String(capacity),
+    });
 
   test("more seats go to the waitlist in its order, as many as there are new seats", async () => {
     const actorId = await aStaffMember();
@@ -366,7 +495,9 @@ describe("changing a cohort's capacity", () => {
 
     await updateCohort(cohort.id, formFor(cohort, 4), actorId, now);
 
-    expect(await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { capacity: true } })).toEqual({ capacity: 4 });
+    expect(await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { capacity: true } })).toEqual({
+      capacity: 4,
+    });
     expect((await enrollmentOf(first!.enrollmentId)).status).toBe("enrolled");
     expect((await enrollmentOf(second!.enrollmentId)).status).toBe("enrolled");
     expect(await enrollmentOf(third!.enrollmentId)).toMatchObject({ status: "waitlisted", waitlistRank: 3 });
@@ -386,7 +517,9 @@ describe("changing a cohort's capacity", () => {
     expect(await snapshot(cohort.id)).toEqual(before);
     // Exactly the seats taken is allowed.
     await updateCohort(cohort.id, formFor(cohort, 3), actorId, now);
-    expect((await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { capacity: true } })).capacity).toBe(3);
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { capacity: true } })).capacity).toBe(
+      3,
+    );
   });
 });
 
@@ -408,7 +541,9 @@ describe("two staff members at the same moment", () => {
     await openConnections(6);
 
     const results = await Promise.allSettled(
-      applicants.map(({ enrollmentId }) => decideEnrollment({ cohortId: cohort.id, enrollmentId, decision: "approve", actorId, now })),
+      applicants.map(({ enrollmentId }) =>
+        decideEnrollment({ cohortId: cohort.id, enrollmentId, decision: "approve", actorId, now }),
+      ),
     );
 
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -418,7 +553,9 @@ describe("two staff members at the same moment", () => {
     }
     expect(await countWhere(cohort.id, "enrolled")).toBe(5);
     expect(await countWhere(cohort.id, "applied")).toBe(5);
-    expect(await db.enrollmentChange.count({ where: { enrollment: { cohortId: cohort.id }, toStatus: "enrolled" } })).toBe(1);
+    expect(
+      await db.enrollmentChange.count({ where: { enrollment: { cohortId: cohort.id }, toStatus: "enrolled" } }),
+    ).toBe(1);
   });
 
   test("two withdrawals at once with three waiting: exactly the first two on the waitlist move up", async () => {
@@ -431,13 +568,19 @@ describe("two staff members at the same moment", () => {
       await openConnections(2);
 
       const [one, two] = await Promise.all(
-        [a!, b!].map(({ enrollmentId }) => withdrawEnrollment({ cohortId: cohort.id, enrollmentId, reason: "工作冲突", actorId, now })),
+        [a!, b!].map(({ enrollmentId }) =>
+          withdrawEnrollment({ cohortId: cohort.id, enrollmentId, reason: "工作冲突", actorId, now }),
+        ),
       );
 
-      expect([...one!.promoted, ...two!.promoted].sort(), `round ${round}`).toEqual([first!.personId, second!.personId].sort());
+      expect([...one!.promoted, ...two!.promoted].sort(), `round ${round}`).toEqual(
+        [first!.personId, second!.personId].sort(),
+      );
       expect(await countWhere(cohort.id, "enrolled")).toBe(3);
       expect(await enrollmentOf(third!.enrollmentId)).toMatchObject({ status: "waitlisted", waitlistRank: 3 });
-      expect(await db.enrollmentChange.count({ where: { enrollmentId: first!.enrollmentId, toStatus: "enrolled" } })).toBe(1);
+      expect(
+        await db.enrollmentChange.count({ where: { enrollmentId: first!.enrollmentId, toStatus: "enrolled" } }),
+      ).toBe(1);
     }
   });
 });

@@ -74,7 +74,14 @@ describe("a clean roster", () => {
     // A title row above the header: the first trainee is on Excel's row 3.
     expect(preview.newPeople[0]?.rowNumber).toBe(3);
 
-    const result = await commitRosterImport({ cohortId: cohort.id, fileName: "花名册.xlsx", bytes, actorId, request: request(), now });
+    const result = await commitRosterImport({
+      cohortId: cohort.id,
+      fileName: "花名册.xlsx",
+      bytes,
+      actorId,
+      request: request(),
+      now,
+    });
 
     expect(result).toEqual({ ok: true, created: 87, enrolled: 87, updated: 0 });
     const people = await peopleWithMobiles(rows.map((r) => r.mobile));
@@ -88,7 +95,13 @@ describe("a clean roster", () => {
         status: "invited",
         passwordHash: null,
         roles: [{ role: { key: "trainee" } }],
-        trainee: { company: row.company, position: row.position, industry: row.industry, district: row.district, creditCode: row.creditCode },
+        trainee: {
+          company: row.company,
+          position: row.position,
+          industry: row.industry,
+          district: row.district,
+          creditCode: row.creditCode,
+        },
       });
     }
     const enrollments = await db.enrollment.findMany({
@@ -96,15 +109,30 @@ describe("a clean roster", () => {
       select: { id: true, status: true, source: true, enrolledAt: true },
     });
     expect(enrollments).toHaveLength(87);
-    expect(enrollments.every((e) => e.status === "enrolled" && e.source === "import" && e.enrolledAt?.getTime() === now.getTime())).toBe(true);
+    expect(
+      enrollments.every(
+        (e) => e.status === "enrolled" && e.source === "import" && e.enrolledAt?.getTime() === now.getTime(),
+      ),
+    ).toBe(true);
     const changes = await db.enrollmentChange.findMany({
       where: { enrollment: { cohortId: cohort.id } },
       select: { enrollmentId: true, fromStatus: true, toStatus: true, actorId: true, at: true },
     });
     expect(changes).toHaveLength(87);
     expect(new Set(changes.map((c) => c.enrollmentId))).toEqual(new Set(enrollments.map((e) => e.id)));
-    expect(changes.every((c) => c.fromStatus === null && c.toStatus === "enrolled" && c.actorId === actorId && c.at.getTime() === now.getTime())).toBe(true);
-    const audit = await db.auditEvent.findMany({ where: { action: "roster.imported" }, select: { actorId: true, targetType: true, targetId: true, detail: true } });
+    expect(
+      changes.every(
+        (c) =>
+          c.fromStatus === null &&
+          c.toStatus === "enrolled" &&
+          c.actorId === actorId &&
+          c.at.getTime() === now.getTime(),
+      ),
+    ).toBe(true);
+    const audit = await db.auditEvent.findMany({
+      where: { action: "roster.imported" },
+      select: { actorId: true, targetType: true, targetId: true, detail: true },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId, targetType: "cohort", targetId: cohort.id });
     expect(JSON.parse(audit[0]!.detail!)).toEqual({ file: "花名册.xlsx", created: 87, enrolled: 87, updated: 0 });
@@ -122,7 +150,9 @@ describe("a clean roster", () => {
     expect(preview.issues).toEqual([]);
     expect(preview.newPeople.map((r) => [r.name, r.company])).toEqual(rows.map((r) => [r.name, r.company]));
 
-    expect(await commitRosterImport({ cohortId: cohort.id, fileName: "名单.csv", bytes, actorId, request: request(), now })).toMatchObject({ ok: true, created: 25 });
+    expect(
+      await commitRosterImport({ cohortId: cohort.id, fileName: "名单.csv", bytes, actorId, request: request(), now }),
+    ).toMatchObject({ ok: true, created: 25 });
     const people = await peopleWithMobiles(rows.map((r) => r.mobile));
     expect(people.map((p) => [p.mobile, p.name, p.trainee?.company, p.trainee?.district]).sort()).toEqual(
       rows.map((r) => [r.mobile, r.name, r.company, r.district]).sort(),
@@ -154,7 +184,13 @@ describe("a roster with problems", () => {
       { rowNumber: 3, column: "mobile", messageKey: "roster.errors.mobileInvalid", value: "1370000" },
       { rowNumber: 4, column: "creditCode", messageKey: "roster.errors.creditCodeCheckDigit", value: wrongCode },
       { rowNumber: 5, column: "name", messageKey: "roster.errors.nameRequired" },
-      { rowNumber: 6, column: "mobile", messageKey: "roster.errors.duplicateInFile", value: base[0]!.mobile, otherRow: 2 },
+      {
+        rowNumber: 6,
+        column: "mobile",
+        messageKey: "roster.errors.duplicateInFile",
+        value: base[0]!.mobile,
+        otherRow: 2,
+      },
       { rowNumber: 7, column: "mobile", messageKey: "roster.errors.alreadyEnrolled", value: alreadyIn.mobile },
       { rowNumber: 10, column: null, messageKey: "roster.errors.overCapacity", value: "3" },
     ];
@@ -167,12 +203,46 @@ describe("a roster with problems", () => {
     expect(preview.newPeople.map((r) => r.rowNumber)).toEqual([2, 8, 9]);
 
     const before = await counts();
-    const result = await commitRosterImport({ cohortId: cohort.id, fileName: "有问题的花名册.xlsx", bytes, actorId, request: request(), now });
+    const result = await commitRosterImport({
+      cohortId: cohort.id,
+      fileName: "有问题的花名册.xlsx",
+      bytes,
+      actorId,
+      request: request(),
+      now,
+    });
 
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.preview.issues).toEqual(expectedIssues);
     expect(await counts()).toEqual(before);
     expect(await db.person.count({ where: { mobile: { in: base.map((r) => r.mobile) } } })).toBe(0);
+  });
+
+  test("a refused commit lists the problems as the preview did, in row order", async () => {
+    const actorId = await aStaffMember();
+    const cohort = await createCohort({ capacity: 10 });
+    const alreadyIn = await createPerson({ name: "吴海峰", mobile: "13700007999" });
+    await enroll(cohort.id, alreadyIn.id, "enrolled");
+    const [fine] = demoRosterRows(1, { firstMobile: "13700007001" });
+    // A problem found in the database (row 2) above one found in the sheet itself (row 3).
+    const bytes = await rosterXlsx([
+      { name: alreadyIn.name, mobile: alreadyIn.mobile, company: "吴氏贸易有限公司" },
+      { ...fine!, mobile: "1370000" },
+    ]);
+    const preview = await previewRosterImport({ cohortId: cohort.id, fileName: "roster.xlsx", bytes });
+    expect(preview.issues.map((issue) => issue.rowNumber)).toEqual([2, 3]);
+
+    const result = await commitRosterImport({
+      cohortId: cohort.id,
+      fileName: "roster.xlsx",
+      bytes,
+      actorId,
+      request: request(),
+      now,
+    });
+
+    expect(result.ok).toBe(false);
+    expect(result.ok === false && result.preview.issues).toEqual(preview.issues);
   });
 
   test("a cohort filled between preview and commit: the commit refuses the whole sheet", async () => {
@@ -188,7 +258,14 @@ describe("a roster with problems", () => {
     for (let i = 0; i < 3; i++) await enroll(cohort.id, (await createPerson()).id, "enrolled");
     const before = await counts();
 
-    const result = await commitRosterImport({ cohortId: cohort.id, fileName: "roster.xlsx", bytes, actorId, request: request(), now });
+    const result = await commitRosterImport({
+      cohortId: cohort.id,
+      fileName: "roster.xlsx",
+      bytes,
+      actorId,
+      request: request(),
+      now,
+    });
 
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.preview.issues).toEqual([
@@ -211,7 +288,10 @@ describe("people Academy already knows", () => {
     });
     const newcomers = demoRosterRows(2, { firstMobile: "13700004001" });
     // The office lists the applicant with a new company; empty cells keep what Academy knows.
-    const bytes = await rosterXlsx([{ name: "陈海峰", mobile: "13700004999", company: "云溪新创科技有限公司" }, ...newcomers]);
+    const bytes = await rosterXlsx([
+      { name: "陈海峰", mobile: "13700004999", company: "云溪新创科技有限公司" },
+      ...newcomers,
+    ]);
 
     const preview = await previewRosterImport({ cohortId: cohort.id, fileName: "roster.xlsx", bytes });
 
@@ -225,18 +305,37 @@ describe("people Academy already knows", () => {
       },
     ]);
 
-    const result = await commitRosterImport({ cohortId: cohort.id, fileName: "roster.xlsx", bytes, actorId, request: request(), now });
+    const result = await commitRosterImport({
+      cohortId: cohort.id,
+      fileName: "roster.xlsx",
+      bytes,
+      actorId,
+      request: request(),
+      now,
+    });
 
     expect(result).toEqual({ ok: true, created: 2, enrolled: 3, updated: 1 });
     expect(await db.person.count({ where: { mobile: "13700004999" } })).toBe(1);
-    expect(await db.traineeProfile.findUniqueOrThrow({ where: { personId: applicant.id }, select: { company: true, position: true } })).toEqual({
+    expect(
+      await db.traineeProfile.findUniqueOrThrow({
+        where: { personId: applicant.id },
+        select: { company: true, position: true },
+      }),
+    ).toEqual({
       company: "云溪新创科技有限公司",
       position: "总经理",
     });
-    const enrollments = await db.enrollment.findMany({ where: { cohortId: cohort.id, personId: applicant.id }, select: { id: true, status: true, source: true } });
+    const enrollments = await db.enrollment.findMany({
+      where: { cohortId: cohort.id, personId: applicant.id },
+      select: { id: true, status: true, source: true },
+    });
     expect(enrollments).toEqual([{ id: application.id, status: "enrolled", source: "import" }]);
     expect(
-      await db.enrollmentChange.findMany({ where: { enrollmentId: application.id }, orderBy: { id: "asc" }, select: { fromStatus: true, toStatus: true, actorId: true } }),
+      await db.enrollmentChange.findMany({
+        where: { enrollmentId: application.id },
+        orderBy: { id: "asc" },
+        select: { fromStatus: true, toStatus: true, actorId: true },
+      }),
     ).toEqual(
       expect.arrayContaining([
         { fromStatus: null, toStatus: "applied", actorId: applicant.id },
@@ -252,7 +351,14 @@ describe("activation codes for an imported class", () => {
     const actorId = await aStaffMember();
     const cohort = await createCohort({ capacity: 20 });
     const rows = demoRosterRows(3, { firstMobile: "13700005001" });
-    await commitRosterImport({ cohortId: cohort.id, fileName: "roster.xlsx", bytes: await rosterXlsx(rows), actorId, request: request(), now });
+    await commitRosterImport({
+      cohortId: cohort.id,
+      fileName: "roster.xlsx",
+      bytes: await rosterXlsx(rows),
+      actorId,
+      request: request(),
+      now,
+    });
     // Not on the list: someone already active, and invited people not holding a seat here.
     await enroll(cohort.id, (await createPerson({ status: "active" })).id, "enrolled");
     await enroll(cohort.id, (await createPerson({ status: "invited", password: null })).id, "applied");
@@ -265,15 +371,36 @@ describe("activation codes for an imported class", () => {
     for (const person of issued) expect(person.code).toMatch(/^\d{8}$/);
     const first = issued.find((p) => p.mobile === rows[0]!.mobile)!;
 
-    const outcome = await activateWithCode({ identifier: first.mobile!, code: first.code, password: goodPassword, request: request(), now });
+    const outcome = await activateWithCode({
+      identifier: first.mobile!,
+      code: first.code,
+      password: goodPassword,
+      request: request(),
+      now,
+    });
 
     expect(outcome).toEqual({ ok: true, personId: first.id });
-    expect(await db.person.findUniqueOrThrow({ where: { id: first.id }, select: { status: true } })).toEqual({ status: "active" });
+    expect(await db.person.findUniqueOrThrow({ where: { id: first.id }, select: { status: true } })).toEqual({
+      status: "active",
+    });
     // Issued anew, the list leaves out who has activated, and the earlier codes stop working.
     const again = await issueCohortActivationCodes({ cohortId: cohort.id, actorId, request: request(), now });
-    expect(again.map((p) => p.id).sort()).toEqual(issued.filter((p) => p.id !== first.id).map((p) => p.id).sort());
+    expect(again.map((p) => p.id).sort()).toEqual(
+      issued
+        .filter((p) => p.id !== first.id)
+        .map((p) => p.id)
+        .sort(),
+    );
     const stale = issued.find((p) => p.id !== first.id)!;
-    expect(await activateWithCode({ identifier: stale.mobile!, code: stale.code, password: goodPassword, request: request(), now })).toEqual({
+    expect(
+      await activateWithCode({
+        identifier: stale.mobile!,
+        code: stale.code,
+        password: goodPassword,
+        request: request(),
+        now,
+      }),
+    ).toEqual({
       ok: false,
       error: "invalid",
     });

@@ -36,6 +36,16 @@ async function openCohort(tx: Prisma.TransactionClient, cohortId: string) {
 
 /** A signed-in person applies; a declined or withdrawn application can be made again. */
 export async function applyAsPerson(input: { cohortId: string; personId: string; request: Request; now: Date }): Promise<void> {
+  try {
+    await applyAsPersonOnce(input);
+  } catch (error) {
+    // The button pressed twice at once: the second meets the one-enrollment-per-cohort index.
+    if (isUniqueViolation(error)) throw new DomainError("apply.errors.alreadyApplied");
+    throw error;
+  }
+}
+
+async function applyAsPersonOnce(input: { cohortId: string; personId: string; request: Request; now: Date }): Promise<void> {
   await db.$transaction(async (tx) => {
     await openCohort(tx, input.cohortId);
     const existing = await tx.enrollment.findUnique({
@@ -96,8 +106,11 @@ export async function applyAsNewcomer(input: { cohortId: string; application: Ap
       return { personId: person.id };
     });
   } catch (error) {
-    // Two submissions of one form at once: the second meets the unique mobile index.
-    if (isUniqueViolation(error)) throw new DomainError("apply.errors.mobileKnown", "mobile");
+    // Two submissions at once: the second meets a unique index; say which, as the checks would have.
+    if (isUniqueViolation(error)) {
+      const mobileTaken = await db.person.findUnique({ where: { mobile: a.mobile }, select: { id: true } });
+      throw mobileTaken || !a.email ? new DomainError("apply.errors.mobileKnown", "mobile") : new DomainError("people.errors.emailTaken", "email");
+    }
     throw error;
   }
 }

@@ -107,6 +107,9 @@ async function classify(tx: Tx, cohortId: string, rows: RosterRow[]) {
   return { issues, newPeople, knownPeople, seatsAvailable };
 }
 
+/** File-level problems first, then by row, as the sheet reads. */
+const byRow = (issues: RosterIssue[]) => issues.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0));
+
 /** Reads and checks a sheet against the cohort without writing anything. */
 export async function previewRosterImport(input: { cohortId: string; fileName: string; bytes: Uint8Array }): Promise<ImportPreview> {
   const read = await readRosterFile({ fileName: input.fileName, bytes: input.bytes });
@@ -117,7 +120,7 @@ export async function previewRosterImport(input: { cohortId: string; fileName: s
     fileName: input.fileName,
     rowsRead: read.rows.length,
     ...classified,
-    issues: [...issues, ...classified.issues].sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0)),
+    issues: byRow([...issues, ...classified.issues]),
   };
 }
 
@@ -144,7 +147,7 @@ export async function commitRosterImport(input: {
     async (tx): Promise<CommitResult> => {
       await lockCohortSeats(tx, cohortId, now);
       const classified = await classify(tx, cohortId, valid);
-      const issues = [...rowIssues, ...classified.issues];
+      const issues = byRow([...rowIssues, ...classified.issues]);
       if (issues.length || valid.length === 0) {
         return { ok: false, preview: { fileName: input.fileName, rowsRead: read.rows.length, ...classified, issues } };
       }
@@ -180,8 +183,15 @@ export async function commitRosterImport(input: {
           });
         }
       }
-      // Known people may be applicants or former trainees of this cohort: their enrollment is reused.
+      // Someone known to Academy in another role (a county federation officer joining a class) becomes a trainee too.
       const knownIds = classified.knownPeople.map((k) => k.personId);
+      const alreadyTrainees = new Set(
+        (await inChunks(knownIds, (ids) => tx.personRole.findMany({ where: { personId: { in: ids }, roleId: traineeRole.id }, select: { personId: true } }))).map((r) => r.personId),
+      );
+      const newTrainees = knownIds.filter((id) => !alreadyTrainees.has(id));
+      if (newTrainees.length) await tx.personRole.createMany({ data: newTrainees.map((personId) => ({ personId, roleId: traineeRole.id })) });
+
+      // Known people may be applicants or former trainees of this cohort: their enrollment is reused.
       const existing = await inChunks(knownIds, (ids) =>
         tx.enrollment.findMany({ where: { cohortId, personId: { in: ids } }, select: { id: true, status: true, personId: true } }),
       );

@@ -1,0 +1,165 @@
+// How long a province-wide roster of 10,000 trainees takes to import into one
+// cohort, against a real, freshly migrated database: the preview (read, check,
+// look up who is known) and the commit (everything in one transaction), each
+// timed once. A class is 87 rows, so this is about headroom.
+// Run: npx tsx scripts/bench/roster-import.ts
+// With BENCH_POSTGRES_URL=postgres://user@host:5432/postgres it also runs on
+// PostgreSQL, in a database it creates there and drops afterwards.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import pg from "pg";
+import { parseDatabaseUrl } from "~/utils/database-url.ts";
+import { projectRoot } from "~/utils/project-root.server.ts";
+import { demoRosterRows, rosterXlsx } from "../../tests/factories/roster-files.ts";
+import { applyMigrations } from "../db/apply-migrations.ts";
+
+const ROWS = 10_000;
+const CAPACITY = 20_000;
+
+export type ImportBenchResult = { name: string; rowsPerSecond: number; seconds: number };
+
+const seconds = (startedMs: number) => (performance.now() - startedMs) / 1000;
+
+function result(name: string, elapsed: number): ImportBenchResult {
+  return { name, rowsPerSecond: Math.round(ROWS / elapsed), seconds: Number(elapsed.toFixed(2)) };
+}
+
+/**
+ * The measurement itself, in a process of its own: the app's one Prisma client
+ * is made from DATABASE_URL when db.server.ts is first imported, so each
+ * database needs a fresh process, with the variable set before that import.
+ */
+async function measure(databaseUrl: string, label: string): Promise<ImportBenchResult[]> {
+  await applyMigrations(parseDatabaseUrl(databaseUrl, projectRoot));
+  process.env.DATABASE_URL = databaseUrl;
+  const { db } = await import("~/utils/db.server.ts");
+  const { ensureReferenceData } = await import("~/modules/academy/reference-data.server.ts");
+  const { commitRosterImport, previewRosterImport } = await import("~/modules/roster/import.server.ts");
+  try {
+    await ensureReferenceData(db);
+    const academy = await db.academy.create({ data: { slug: "bench", name: "基准测试学院" }, select: { id: true } });
+    const cohort = await db.cohort.create({
+      data: {
+        academyId: academy.id,
+        code: "BENCH-IMPORT",
+        title: "全省企业家培训（基准测试）",
+        startDate: "2025-03-01",
+        endDate: "2025-06-30",
+        capacity: CAPACITY,
+        status: "enrolling",
+      },
+      select: { id: true },
+    });
+    const actor = await db.person.create({ data: { name: "基准测试员", status: "active" }, select: { id: true } });
+    // The file is made before timing: only the import is measured.
+    const file = { cohortId: cohort.id, fileName: "roster.xlsx", bytes: await rosterXlsx(demoRosterRows(ROWS)) };
+
+    let started = performance.now();
+    const preview = await previewRosterImport(file);
+    const previewSeconds = seconds(started);
+    if (preview.issues.length > 0 || preview.newPeople.length !== ROWS) {
+      throw new Error(`preview: ${preview.newPeople.length} new people, ${preview.issues.length} issues`);
+    }
+
+    started = performance.now();
+    const committed = await commitRosterImport({
+      ...file,
+      actorId: actor.id,
+      request: new Request("http://localhost/"),
+      now: new Date(),
+    });
+    const commitSeconds = seconds(started);
+    if (!committed.ok || committed.enrolled !== ROWS)
+      throw new Error(`commit: ${JSON.stringify(committed.ok ? committed : committed.preview.issues.slice(0, 3))}`);
+    const enrolled = await db.enrollment.count({ where: { cohortId: cohort.id, status: "enrolled" } });
+    if (enrolled !== ROWS) throw new Error(`commit: ${enrolled} enrolled instead of ${ROWS}`);
+
+    return [
+      result(`roster-import: ${ROWS} rows preview (${label})`, previewSeconds),
+      result(`roster-import: ${ROWS} rows commit (${label})`, commitSeconds),
+      result(`roster-import: ${ROWS} rows preview + commit (${label})`, previewSeconds + commitSeconds),
+    ];
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+const thisFile = fileURLToPath(import.meta.url);
+
+/** Runs `measure` in a child process and reads back what it wrote. */
+async function measureInChild(databaseUrl: string, label: string, workDir: string): Promise<ImportBenchResult[]> {
+  const output = path.join(workDir, `${label.toLowerCase()}.json`);
+  const child = spawn(process.execPath, ["--import", "tsx", thisFile], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      BENCH_WORKER_DATABASE_URL: databaseUrl,
+      BENCH_WORKER_LABEL: label,
+      BENCH_WORKER_OUTPUT: output,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`roster-import benchmark on ${label} failed (exit code ${code})`);
+  return JSON.parse(readFileSync(output, "utf8")) as ImportBenchResult[];
+}
+
+async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Preview and commit of 10,000 rows on a fresh SQLite database, and on PostgreSQL if BENCH_POSTGRES_URL is set. */
+export async function benchRosterImport(): Promise<ImportBenchResult[]> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), "academy-bench-"));
+  try {
+    const results = await measureInChild(`file:${path.join(workDir, "bench.db")}`, "SQLite", workDir);
+    const postgresUrl = process.env.BENCH_POSTGRES_URL;
+    if (postgresUrl) {
+      const name = `academy_bench_${randomBytes(4).toString("hex")}`;
+      const benchUrl = new URL(postgresUrl);
+      benchUrl.pathname = `/${name}`;
+      await withAdminClient(postgresUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+      try {
+        results.push(...(await measureInChild(benchUrl.toString(), "PostgreSQL", workDir)));
+      } finally {
+        await withAdminClient(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      }
+    }
+    return results;
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+function printTable(results: readonly ImportBenchResult[]) {
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log(`${"benchmark".padEnd(width)}  ${"rows/s".padStart(9)}  ${"seconds".padStart(8)}`);
+  for (const { name, rowsPerSecond, seconds } of results) {
+    console.log(
+      `${name.padEnd(width)}  ${rowsPerSecond.toLocaleString("en-US").padStart(9)}  ${seconds.toFixed(2).padStart(8)}`,
+    );
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const worker = process.env.BENCH_WORKER_DATABASE_URL;
+  if (worker) {
+    const results = await measure(worker, process.env.BENCH_WORKER_LABEL ?? "database");
+    writeFileSync(process.env.BENCH_WORKER_OUTPUT!, JSON.stringify(results));
+  } else {
+    printTable(await benchRosterImport());
+  }
+}
