@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms.tsx";
+import { ErrorList } from "~/components/forms.tsx";
 import { PublicPage } from "~/components/public-page.tsx";
+import { NewPasswordFields } from "~/modules/accounts/new-password-fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { ActivateWithLinkSchema } from "~/modules/accounts/accounts.ts";
@@ -68,17 +69,7 @@ export default function ActivateWithLink() {
     <PublicPage eyebrow={academyName || t("app.name")} title={t("activate.welcome", { name: personName })}>
       <p className="text-muted">{t("activate.setPasswordIntro")}</p>
       <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
-        <Field
-          label={t("activate.newPassword")}
-          hint={t("activate.passwordHint")}
-          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-          errors={fields.password.errors}
-        />
-        <Field
-          label={t("activate.confirm")}
-          inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
-          errors={fields.confirm.errors}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <Button type="submit" disabled={navigation.state === "submitting"} className="w-full">
           {t("activate.submit")}

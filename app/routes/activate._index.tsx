@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/forms.tsx";
 import { messageWithValues } from "~/utils/messages.ts";
 import { PublicPage } from "~/components/public-page.tsx";
+import { NewPasswordFields } from "~/modules/accounts/new-password-fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { ActivateWithCodeSchema } from "~/modules/accounts/accounts.ts";
@@ -73,17 +74,7 @@ export default function ActivateWithCode() {
           inputProps={{ ...getInputProps(fields.code, { type: "text" }), inputMode: "numeric", autoComplete: "one-time-code" }}
           errors={fields.code.errors}
         />
-        <Field
-          label={t("activate.newPassword")}
-          hint={t("activate.passwordHint")}
-          inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-          errors={fields.password.errors}
-        />
-        <Field
-          label={t("activate.confirm")}
-          inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }}
-          errors={fields.confirm.errors}
-        />
+        <NewPasswordFields password={fields.password} confirm={fields.confirm} />
         <ErrorList id={form.errorId} errors={form.errors} />
         <Button type="submit" disabled={navigation.state === "submitting"} className="w-full">
           {t("activate.submit")}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/pagination.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { requireStaffPermission, can, forbidden } from "~/modules/accounts/authorization.server.ts";
@@ -54,11 +55,6 @@ export default function AuditLog() {
   const { t } = useTranslation();
   const { total, page, pages, events } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const pageLink = (to: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(to));
-    return `?${next}`;
-  };
   const input = "min-h-11 rounded-lg border border-line bg-surface px-2";
   return (
     <div className="flex flex-col gap-4">
@@ -114,13 +110,7 @@ export default function AuditLog() {
         ))}
         {events.length === 0 ? <li className="px-4 py-6 text-muted">{t("audit.none")}</li> : null}
       </ol>
-      {pages > 1 ? (
-        <nav className="flex items-center justify-center gap-3" aria-label={t("people.pagination")}>
-          {page > 1 ? <Link to={pageLink(page - 1)} className={buttonClass("secondary")}>{t("people.previous")}</Link> : null}
-          <span className="text-sm text-muted">{t("people.pageOf", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)} className={buttonClass("secondary")}>{t("people.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/pagination.tsx";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { personStatusTone, StatusPill } from "~/components/ui/status-pill.tsx";
 import { can, personScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
@@ -34,11 +35,6 @@ export default function PeopleList() {
   const { t } = useTranslation();
   const { canAdd, total, page, pages, people } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const pageLink = (to: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(to));
-    return `?${next}`;
-  };
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -101,13 +97,7 @@ export default function PeopleList() {
         ))}
         {people.length === 0 ? <li className="px-4 py-6 text-muted">{t("people.none")}</li> : null}
       </ul>
-      {pages > 1 ? (
-        <nav className="flex items-center justify-center gap-3" aria-label={t("people.pagination")}>
-          {page > 1 ? <Link to={pageLink(page - 1)} className={buttonClass("secondary")}>{t("people.previous")}</Link> : null}
-          <span className="text-sm text-muted">{t("people.pageOf", { page, pages })}</span>
-          {page < pages ? <Link to={pageLink(page + 1)} className={buttonClass("secondary")}>{t("people.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
     </div>
   );
 }

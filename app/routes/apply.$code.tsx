@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorList, Field } from "~/components/forms.tsx";
 import { PublicPage } from "~/components/public-page.tsx";
+import { NewPasswordFields } from "~/modules/accounts/new-password-fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { createAuthSession, getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
@@ -138,8 +139,7 @@ export default function Apply() {
           <Field label={t("profile.district")} inputProps={getInputProps(fields.district, { type: "text" })} errors={fields.district.errors} />
           <Field label={t("profile.creditCode")} hint={t("profile.creditCodeHint")} inputProps={{ ...getInputProps(fields.creditCode, { type: "text" }), autoCapitalize: "characters", spellCheck: false }} errors={fields.creditCode.errors} />
           <Field label={t("people.fields.email")} inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }} errors={fields.email.errors} />
-          <Field label={t("activate.newPassword")} hint={t("apply.passwordHint")} inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }} errors={fields.password.errors} />
-          <Field label={t("activate.confirm")} inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }} errors={fields.confirm.errors} />
+          <NewPasswordFields password={fields.password} confirm={fields.confirm} hint={t("apply.passwordHint")} />
           <ErrorList id={form.errorId} errors={form.errors} />
           <Button type="submit" disabled={busy} className="w-full">
             {t("apply.submit")}

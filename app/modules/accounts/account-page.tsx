@@ -7,6 +7,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { splitMessage } from "~/utils/messages.ts";
 import type { accountAction, accountLoader } from "./account-route.server.ts";
 import { ChangePasswordSchema } from "./accounts.ts";
+import { NewPasswordFields } from "./new-password-fields.tsx";
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -74,8 +75,7 @@ export function AccountPage() {
         <Form method="post" className="flex flex-col gap-4" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="change-password" />
           <Field label={t("account.currentPassword")} inputProps={{ ...getInputProps(fields.current, { type: "password" }), autoComplete: "current-password" }} errors={fields.current.errors} />
-          <Field label={t("activate.newPassword")} hint={t("activate.passwordHint")} inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }} errors={fields.password.errors} />
-          <Field label={t("activate.confirm")} inputProps={{ ...getInputProps(fields.confirm, { type: "password" }), autoComplete: "new-password" }} errors={fields.confirm.errors} />
+          <NewPasswordFields password={fields.password} confirm={fields.confirm} />
           <ErrorList id={form.errorId} errors={form.errors} />
           <p className="text-sm text-muted">{t("account.changePasswordHelp")}</p>
           <Button type="submit" disabled={busy} className="self-start">
