@@ -86,7 +86,20 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
-export async function getCurrentUser(request: Request, now = new Date()): Promise<CurrentUser | null> {
+// One request asks several times (root loader, layout, page, permission checks): one query answers them all.
+const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getCurrentUser(request: Request, now?: Date): Promise<CurrentUser | null> {
+  if (now) return readCurrentUser(request, now);
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = readCurrentUser(request, new Date());
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+async function readCurrentUser(request: Request, now: Date): Promise<CurrentUser | null> {
   const token = await readToken(request);
   if (!token) return null;
   const session = await db.authSession.findUnique({
