@@ -4,7 +4,8 @@ const port = Number(process.env.E2E_PORT) || 3100;
 
 export default defineConfig({
   testDir: "./tests/e2e",
-  timeout: 30_000,
+  // Whole stories (invite, activate, sign in) on a busy 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -12,6 +12,7 @@ async function submitLogin(page: Page, login: string, password: string) {
 }
 
 test("staff invite a new trainee, who activates with the code on a phone and signs in", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   await signIn(page, staff.login, staff.password);
   await page.getByRole("link", { name: "人员" }).click();
   await page.getByRole("link", { name: "添加人员" }).click();
