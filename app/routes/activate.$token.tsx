@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms.tsx";
@@ -9,12 +9,11 @@ import { NewPasswordFields } from "~/modules/accounts/new-password-fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { ActivateWithLinkSchema } from "~/modules/accounts/accounts.ts";
-import { createAuthSession } from "~/modules/accounts/auth-session.server.ts";
+import { signInAndRedirect } from "~/modules/accounts/auth-session.server.ts";
 import { activateAccount, findInvitationByToken } from "~/modules/accounts/invitations.server.ts";
 import { passwordMessageKey } from "~/modules/accounts/password-policy.ts";
 import { checkPassword } from "~/modules/accounts/password-policy.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
-import { clientAddress } from "~/utils/request.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }, { name: "referrer", content: "no-referrer" }];
 
@@ -38,8 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!check.ok) return submission.reply({ fieldErrors: { password: [passwordMessageKey(check.reason)] }, hideFields });
   const activated = await activateAccount({ invitationId: pending.invitationId, password: submission.value.password, request, now });
   if (!activated) return submission.reply({ formErrors: ["activate.errors.used"], hideFields });
-  const cookie = await createAuthSession(request, activated.personId, { ip: clientAddress(request), userAgent: request.headers.get("User-Agent") });
-  return redirect("/?activated=1", { headers: { "Set-Cookie": cookie } });
+  return signInAndRedirect(request, activated.personId, "/?activated=1");
 }
 
 export default function ActivateWithLink() {

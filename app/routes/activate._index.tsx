@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/forms.tsx";
@@ -10,11 +10,10 @@ import { NewPasswordFields } from "~/modules/accounts/new-password-fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { ActivateWithCodeSchema } from "~/modules/accounts/accounts.ts";
-import { createAuthSession, requireAnonymous } from "~/modules/accounts/auth-session.server.ts";
+import { requireAnonymous, signInAndRedirect } from "~/modules/accounts/auth-session.server.ts";
 import { activateWithCode } from "~/modules/accounts/invitations.server.ts";
 import { passwordMessageKey } from "~/modules/accounts/password-policy.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
-import { clientAddress } from "~/utils/request.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -39,11 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
         return submission.reply({ formErrors: [`activate.errors.${outcome.error}`], hideFields });
     }
   }
-  const cookie = await createAuthSession(request, outcome.personId, {
-    ip: clientAddress(request),
-    userAgent: request.headers.get("User-Agent"),
-  });
-  return redirect("/?activated=1", { headers: { "Set-Cookie": cookie } });
+  return signInAndRedirect(request, outcome.personId, "/?activated=1");
 }
 
 export default function ActivateWithCode() {

@@ -9,13 +9,13 @@ import { PublicPage } from "~/components/public-page.tsx";
 import { NewPasswordFields } from "~/modules/accounts/new-password-fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { createAuthSession, getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
+import { getCurrentUser, signInAndRedirect } from "~/modules/accounts/auth-session.server.ts";
+import { CohortFacts } from "~/modules/cohorts/cohort-card.tsx";
 import { ApplicationSchema } from "~/modules/cohorts/application.ts";
 import { applyAsNewcomer, applyAsPerson, findOpenCohortByCode } from "~/modules/cohorts/application.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
-import { clientAddress } from "~/utils/request.server.ts";
 import { formatDateRange } from "~/utils/time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.cohort.title ?? "" }];
@@ -35,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dates: formatDateRange(cohort.startDate, cohort.endDate, language),
       venue: cohort.venue?.name ?? null,
       organisers: cohort.organisations.filter((o) => o.role !== "teaching_partner").map((o) => o.organisation.name),
+      partners: cohort.organisations.filter((o) => o.role === "teaching_partner").map((o) => o.organisation.name),
       open: cohort.open,
     },
     signedInAs: user?.name ?? null,
@@ -66,8 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply({ hideFields });
   try {
     const { personId } = await applyAsNewcomer({ cohortId: cohort.id, application: submission.value, request, now });
-    const cookie = await createAuthSession(request, personId, { ip: clientAddress(request), userAgent: request.headers.get("User-Agent") });
-    return redirect("/?applied=1", { headers: { "Set-Cookie": cookie } });
+    return await signInAndRedirect(request, personId, "/?applied=1");
   } catch (error) {
     return replyWithDomainError(submission, error, hideFields);
   }
@@ -89,22 +89,7 @@ export default function Apply() {
   const busy = navigation.state === "submitting";
   return (
     <PublicPage eyebrow={academyName || t("app.name")} title={cohort.title}>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        <dt className="text-muted">{t("cohort.dates")}</dt>
-        <dd>{cohort.dates}</dd>
-        {cohort.venue ? (
-          <>
-            <dt className="text-muted">{t("cohort.venue")}</dt>
-            <dd>{cohort.venue}</dd>
-          </>
-        ) : null}
-        {cohort.organisers.length ? (
-          <>
-            <dt className="text-muted">{t("cohort.organisers")}</dt>
-            <dd>{cohort.organisers.join(t("common.listSeparator"))}</dd>
-          </>
-        ) : null}
-      </dl>
+      <CohortFacts facts={cohort} />
       {cohort.description ? <p className="whitespace-pre-line text-sm">{cohort.description}</p> : null}
       {!cohort.open ? (
         <p className="rounded-lg bg-canvas p-4 text-center">{t("apply.closed")}</p>

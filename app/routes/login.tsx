@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field } from "~/components/forms.tsx";
@@ -8,13 +8,12 @@ import { messageWithValues } from "~/utils/messages.ts";
 import { PublicPage } from "~/components/public-page.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { LoginSchema } from "~/modules/accounts/accounts.ts";
-import { createAuthSession, requireAnonymous } from "~/modules/accounts/auth-session.server.ts";
+import { requireAnonymous, signInAndRedirect } from "~/modules/accounts/auth-session.server.ts";
 import { signIn } from "~/modules/accounts/sign-in.server.ts";
 import { homePathFor } from "~/modules/accounts/roles.ts";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
-import { clientAddress } from "~/utils/request.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
@@ -36,13 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = result.lockedMinutes ? messageWithValues("login.errors.locked", { count: result.lockedMinutes }) : "login.errors.invalid";
     return submission.reply({ formErrors: [message], hideFields: ["password"] });
   }
-  const cookie = await createAuthSession(request, result.personId, {
-    ip: clientAddress(request),
-    userAgent: request.headers.get("User-Agent"),
-  });
   const roles = await db.personRole.findMany({ where: { personId: result.personId }, select: { role: { select: { key: true } } } });
   const home = homePathFor(roles.map((r) => r.role.key));
-  return redirect(safeRedirect(submission.value.redirectTo, home), { headers: { "Set-Cookie": cookie } });
+  return signInAndRedirect(request, result.personId, safeRedirect(submission.value.redirectTo, home));
 }
 
 export default function LoginPage() {

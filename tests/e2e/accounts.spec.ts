@@ -26,6 +26,8 @@ test("staff invite a new trainee, who activates with the code on a phone and sig
   expect(code).toMatch(/^\d{8}$/);
 
   // Adding the same mobile number twice is refused, with the reason beside the field.
+  // (The form empties itself for the next person first.)
+  await expect(page.getByLabel("姓名", { exact: true })).toHaveValue("");
   await page.getByLabel("姓名", { exact: true }).fill("钱多多");
   await page.getByLabel("手机号", { exact: true }).fill("13912345678");
   await page.getByLabel("企业名称").fill("另一家公司");

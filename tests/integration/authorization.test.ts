@@ -194,3 +194,12 @@ describe("the permission matrix", () => {
     }
   });
 });
+
+describe("a cohort id that does not exist", () => {
+  test("is not found for staff-side users and forbidden for trainees, never an error", async () => {
+    const admin = await signedIn(["admin"]);
+    const trainee = await signedIn(["trainee"]);
+    expect(await outcome(requireCohortPermission(admin.request(), "no-such-cohort", "read:cohort"))).toEqual({ status: 404, location: null });
+    expect(await outcome(requireCohortPermission(trainee.request(), "no-such-cohort", "read:cohort"))).toEqual(forbidden);
+  });
+});

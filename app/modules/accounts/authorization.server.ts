@@ -39,6 +39,8 @@ export async function requireCohortPermission(
   need: PermissionNeed,
 ): Promise<CurrentUser> {
   const user = await requireUser(request);
+  const exists = await db.cohort.findUnique({ where: { id: cohortId }, select: { id: true } });
+  if (!exists) throw new Response("Not found", { status: can(user, need, "any") || can(user, need, "cohort") ? 404 : 403 });
   if (can(user, need, "any")) return user;
   if (can(user, need, "cohort")) {
     const assigned = await db.cohortAssignment.findFirst({ where: { cohortId, personId: user.id }, select: { role: true } });

@@ -38,6 +38,29 @@ export function TrackBalance({ hoursByTrack }: { hoursByTrack: Record<TrackKey, 
   );
 }
 
+/** Dates, venue, organisers and partner of a cohort, as trainees and applicants see them. */
+export function CohortFacts({ facts }: { facts: Pick<CohortCardData, "dates" | "venue" | "organisers" | "partners"> }) {
+  const { t } = useTranslation();
+  const rows: [string, string | null][] = [
+    ["cohort.dates", facts.dates],
+    ["cohort.venue", facts.venue],
+    ["cohort.organisers", facts.organisers.join(t("common.listSeparator")) || null],
+    ["cohort.partner", facts.partners.join(t("common.listSeparator")) || null],
+  ];
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+      {rows
+        .filter(([, value]) => value)
+        .map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-muted">{t(label)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
 export function CohortCard({ cohort }: { cohort: CohortCardData }) {
   const { t } = useTranslation();
   return (
@@ -49,28 +72,7 @@ export function CohortCard({ cohort }: { cohort: CohortCardData }) {
         <span className="text-xs text-muted">{t(`cohortStatus.${cohort.status}`)}</span>
       </div>
       <h3 className="text-lg font-semibold leading-snug">{cohort.title}</h3>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-        <dt className="text-muted">{t("cohort.dates")}</dt>
-        <dd>{cohort.dates}</dd>
-        {cohort.venue ? (
-          <>
-            <dt className="text-muted">{t("cohort.venue")}</dt>
-            <dd>{cohort.venue}</dd>
-          </>
-        ) : null}
-        {cohort.organisers.length ? (
-          <>
-            <dt className="text-muted">{t("cohort.organisers")}</dt>
-            <dd>{cohort.organisers.join(t("common.listSeparator"))}</dd>
-          </>
-        ) : null}
-        {cohort.partners.length ? (
-          <>
-            <dt className="text-muted">{t("cohort.partner")}</dt>
-            <dd>{cohort.partners.join(t("common.listSeparator"))}</dd>
-          </>
-        ) : null}
-      </dl>
+      <CohortFacts facts={cohort} />
       <TrackBalance hoursByTrack={cohort.hoursByTrack} />
     </article>
   );

@@ -59,7 +59,7 @@ export function CohortForm({ options, defaultValue, lastResult, submitLabel }: {
           <label key={o.id} className="flex min-h-11 items-center gap-2">
             <input type="checkbox" name="coOrganiserIds" value={o.id} defaultChecked={chosen.has(o.id)} className="size-5" />
             {o.name}
-            {o.level ? <span className="text-sm text-muted">（{t(`organisationLevels.${o.level}`)}）</span> : null}
+            {o.level ? <span className="text-sm text-muted">{t("cohort.fields.levelTag", { level: t(`organisationLevels.${o.level}`) })}</span> : null}
           </label>
         ))}
         <ErrorList errors={fields.coOrganiserIds.errors} />

@@ -623,15 +623,7 @@ export async function rosterTemplate(language: Language): Promise<Buffer> {
   return toBuffer(workbook);
 }
 
-export type RosterExportRow = {
-  name: string;
-  mobile: string;
-  company: string;
-  position: string | null;
-  industry: string | null;
-  district: string | null;
-  creditCode: string | null;
-  email: string | null;
+export type RosterExportRow = Omit<RosterRow, "rowNumber"> & {
   /** An enrollment status key ("enrolled"), written by its name in `language`; other text as given. */
   status: string;
   /** Already formatted for the reader (in the academy's time zone). */
