@@ -1,8 +1,16 @@
 // Languages, message resources and the i18next options shared by server and browser.
 import type { InitOptions } from "i18next";
+import calendarEn from "~/locales/calendar.en.json" with { type: "json" };
+import calendarZhCN from "~/locales/calendar.zh-CN.json" with { type: "json" };
 import en from "~/locales/en.json" with { type: "json" };
+import facultyEn from "~/locales/faculty.en.json" with { type: "json" };
+import facultyZhCN from "~/locales/faculty.zh-CN.json" with { type: "json" };
+import programmeEn from "~/locales/programme.en.json" with { type: "json" };
+import programmeZhCN from "~/locales/programme.zh-CN.json" with { type: "json" };
 import rosterEn from "~/locales/roster.en.json" with { type: "json" };
 import rosterZhCN from "~/locales/roster.zh-CN.json" with { type: "json" };
+import scheduleEn from "~/locales/schedule.en.json" with { type: "json" };
+import scheduleZhCN from "~/locales/schedule.zh-CN.json" with { type: "json" };
 import zhCN from "~/locales/zh-CN.json" with { type: "json" };
 
 export const languages = ["zh-CN", "en"] as const;
@@ -12,8 +20,8 @@ export const languageCookieName = "lng";
 
 // One file per language for the app, plus one per area that has many messages of its own.
 export const messages = {
-  "zh-CN": { ...zhCN, ...rosterZhCN },
-  en: { ...en, ...rosterEn },
+  "zh-CN": { ...zhCN, ...rosterZhCN, ...programmeZhCN, ...scheduleZhCN, ...facultyZhCN, ...calendarZhCN },
+  en: { ...en, ...rosterEn, ...programmeEn, ...scheduleEn, ...facultyEn, ...calendarEn },
 } as const;
 
 export const resources = {

@@ -60,6 +60,7 @@ test("staff invite a new trainee, who activates with the code on a phone and sig
 
   // The code was spent.
   await trainee.getByRole("button", { name: "退出登录" }).click();
+  await expect(trainee).toHaveURL(/\/login/);
   await gotoHydrated(trainee, "/activate");
   await trainee.getByLabel("手机号或邮箱").fill("13912345678");
   await trainee.getByLabel("激活码").fill(code);
@@ -79,6 +80,8 @@ test("the session cookie is HttpOnly, SameSite=Lax and Secure, and a new one is 
 
   // Sign out ends the session on the server: replaying the old cookie gets nothing.
   await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect((await context.cookies()).find((c) => c.name === "academy_session")).toBeUndefined();
   await context.addCookies([{ ...cookie }]);
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);

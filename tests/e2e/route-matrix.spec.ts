@@ -106,8 +106,15 @@ test("every route answers each role as the permission matrix says", async ({ bas
   const database = new Database(path.resolve("data/e2e.db"), { readonly: true });
   const trainee = database.prepare("SELECT id FROM Person WHERE mobile = ?").get("13800000002") as { id: string };
   const cohort = database.prepare("SELECT id, code FROM Cohort WHERE title = ?").get("人工智能赋能产业升级专题班（第一期）") as { id: string; code: string };
+  // Curriculum records of that cohort: its first module and session, a file of that module, and a lecturer and venue.
+  const first = (sql: string, ...args: string[]) => ((database.prepare(sql).get(...args) as { id: string } | undefined)?.id ?? "none");
+  const moduleId = first("SELECT id FROM Module WHERE cohortId = ? ORDER BY position, id", cohort.id);
+  const sessionId = first("SELECT id FROM Session WHERE moduleId IN (SELECT id FROM Module WHERE cohortId = ?) ORDER BY startsAt", cohort.id);
+  const materialId = first("SELECT id FROM Material WHERE kind = 'file' AND moduleId IN (SELECT id FROM Module WHERE cohortId = ?) ORDER BY id", cohort.id);
+  const lecturerId = first("SELECT id FROM Lecturer ORDER BY name");
+  const venueId = first("SELECT id FROM Venue ORDER BY name");
   database.close();
-  const params = { personId: trainee.id, token: "not-a-real-token", cohortId: cohort.id, code: cohort.code };
+  const params = { personId: trainee.id, token: "not-a-real-token", cohortId: cohort.id, code: cohort.code, moduleId, sessionId, materialId, lecturerId, venueId };
 
   const ordered = routes.filter((r) => r.id !== "routes/logout").concat(routes.filter((r) => r.id === "routes/logout"));
   for (const who of ["anonymous", "trainee", "instructor", "staff", "admin"] as const) {
