@@ -6,6 +6,8 @@ import { ensureRolesAndPermissions } from "../../app/modules/accounts/permission
 import type { RoleKey } from "../../app/modules/accounts/roles.ts";
 import type { Db, Prisma } from "../../app/utils/db.server.ts";
 import { DEMO_TRAINEE_PASSWORD, demoAdmin, demoInstructor, demoStaff } from "./demo-logins.ts";
+import { addDays } from "../../app/utils/time.ts";
+import { seedDemoMaterials } from "./demo-materials.ts";
 import { INSTRUCTOR_LECTURER_KEY, planDemoAcademy, type Actor, type DemoAcademyPlan } from "./demo-data.ts";
 
 export type SeedCounts = { cohorts: number; trainees: number; sessions: number; attendances: number };
@@ -37,7 +39,7 @@ export async function seedDemoAcademy(db: Db, options: { anchorDate: string }): 
       const people = await tx.person.count();
       if (people > 0) throw new DatabaseNotEmptyError(people);
       await ensureRolesAndPermissions(tx);
-      return writePlan(tx, plan, hashes);
+      return writePlan(tx, plan, hashes, options.anchorDate);
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
@@ -49,7 +51,7 @@ function lookup<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
   return value;
 }
 
-async function writePlan(tx: Tx, plan: DemoAcademyPlan, hashes: PasswordHashes): Promise<SeedCounts> {
+async function writePlan(tx: Tx, plan: DemoAcademyPlan, hashes: PasswordHashes, anchorDate: string): Promise<SeedCounts> {
   const roleIds = new Map(
     (await tx.role.findMany({ select: { id: true, key: true } })).map((role) => [role.key, role.id]),
   );
@@ -219,6 +221,10 @@ async function writePlan(tx: Tx, plan: DemoAcademyPlan, hashes: PasswordHashes):
   const moduleId = (cohortCode: string, title: string) =>
     lookup(moduleIdByTitle, `${cohortId(cohortCode)}|${title}`, "module");
 
+  // Handouts and a policy text for the first cohort's modules, so trainees have something to open.
+  const [firstCohort] = plan.cohorts;
+  if (firstCohort) await seedDemoMaterials(tx, firstCohort.modules.map((module) => moduleId(firstCohort.code, module.title)));
+
   await tx.moduleLecturer.createMany({
     data: plannedModules.flatMap(({ cohort, module }) =>
       module.lecturers.map((lecturer) => ({
@@ -251,21 +257,48 @@ async function writePlan(tx: Tx, plan: DemoAcademyPlan, hashes: PasswordHashes):
   );
   const sessionId = (key: string) => lookup(sessionIds, key, "session");
 
-  // The history the timetable would have if staff had entered it through the app.
+  // The history the timetable would have if staff had entered it through the app. One
+  // session of the first cohort in the days ahead was put back a day when its guest
+  // lecturer's flight changed: trainees see it marked as changed, and calendars get SEQUENCE 1.
+  const venueName = (key: string) => lookup(new Map(plan.venues.map((v) => [v.key, v.name])), key, "venue");
+  const lecturerName = (key: string) => lookup(new Map(plan.lecturers.map((l) => [l.key, l.name])), key, "lecturer");
+  const soon = new Date(`${addDays(anchorDate, 2)}T00:00:00+08:00`);
+  const moved = plannedSessions.find(({ cohort, session }) => cohort === plan.cohorts[0] && session.startsAt >= soon && session.lecturers.length > 0);
+  const dayEarlier = (instant: Date) => new Date(instant.getTime() - 86_400_000);
   await tx.sessionChange.createMany({
-    data: plannedSessions.map(({ cohort, session }) => ({
-      sessionId: sessionId(session.key),
-      kind: "created",
-      after: JSON.stringify({
-        startsAt: session.startsAt.toISOString(),
-        endsAt: session.endsAt.toISOString(),
-        venueId: lookup(venueIds, session.venue, "venue"),
-        kind: session.kind,
-      }),
-      actorId: staffId,
-      at: cohort.createdAt,
-    })),
+    data: plannedSessions.flatMap((planned) => {
+      const { cohort, session } = planned;
+      const isMoved = planned === moved;
+      const created = {
+        sessionId: sessionId(session.key),
+        kind: "created",
+        after: JSON.stringify({
+          startsAt: (isMoved ? dayEarlier(session.startsAt) : session.startsAt).toISOString(),
+          endsAt: (isMoved ? dayEarlier(session.endsAt) : session.endsAt).toISOString(),
+          venueName: venueName(session.venue),
+          kind: session.kind,
+          lecturerNames: session.lecturers.map(lecturerName),
+          notes: session.notes ?? null,
+        }),
+        actorId: staffId,
+        at: cohort.createdAt,
+      };
+      if (!isMoved) return [created];
+      return [
+        created,
+        {
+          sessionId: sessionId(session.key),
+          kind: "rescheduled",
+          before: JSON.stringify({ startsAt: dayEarlier(session.startsAt).toISOString(), endsAt: dayEarlier(session.endsAt).toISOString() }),
+          after: JSON.stringify({ startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() }),
+          reason: "讲师航班调整，顺延一天",
+          actorId: staffId,
+          at: new Date(soon.getTime() - 3 * 86_400_000),
+        },
+      ];
+    }),
   });
+  if (moved) await tx.session.update({ where: { id: sessionId(moved.session.key) }, data: { sequence: 1 } });
   await tx.sessionLecturer.createMany({
     data: plannedSessions.flatMap(({ session }) =>
       session.lecturers.map((lecturer) => ({

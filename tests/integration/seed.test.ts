@@ -259,6 +259,20 @@ describe("the demo academy", () => {
     expect(await db.academy.count()).toBe(1);
   });
 
+  test("one upcoming session was put back a day, with its history, and the first cohort's modules have materials", async () => {
+    const moved = await db.session.findMany({ where: { sequence: { gt: 0 } }, select: { startsAt: true, changes: { orderBy: { at: "asc" }, select: { kind: true, before: true, after: true, reason: true } } } });
+    expect(moved).toHaveLength(1);
+    const [session] = moved;
+    expect(session!.startsAt.getTime()).toBeGreaterThan(anchorEnd.getTime());
+    expect(session!.changes.map((c) => c.kind)).toEqual(["created", "rescheduled"]);
+    const rescheduled = session!.changes[1]!;
+    expect(new Date(JSON.parse(rescheduled.after!).startsAt).getTime() - new Date(JSON.parse(rescheduled.before!).startsAt).getTime()).toBe(86_400_000);
+    expect(rescheduled.reason).toBeTruthy();
+
+    const materials = await db.material.groupBy({ by: ["kind"], where: { module: { cohort: { title: "人工智能赋能产业升级专题班（第一期）" } } }, _count: { _all: true } });
+    expect(Object.fromEntries(materials.map((row) => [row.kind, row._count._all > 0]))).toEqual({ file: true, link: true });
+  });
+
   test("the same anchor date gives the same academy", async () => {
     const again = await freshDatabase("second");
     await seedDemoAcademy(again, { anchorDate: ANCHOR });
