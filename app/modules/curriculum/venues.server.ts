@@ -1,0 +1,71 @@
+// Venues: where sessions take place. Names are unique so that staff pick the right one.
+import { db, isUniqueViolation } from "~/utils/db.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import type { VenueInput, VenueKind } from "./venues.ts";
+
+function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+export type VenueRow = {
+  id: string;
+  name: string;
+  kind: VenueKind;
+  address: string | null;
+  capacity: number | null;
+  notes: string | null;
+  sessionCount: number;
+};
+
+const venueSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  address: true,
+  capacity: true,
+  notes: true,
+  _count: { select: { sessions: true } },
+} as const;
+
+function toRow(row: { id: string; name: string; kind: string; address: string | null; capacity: number | null; notes: string | null; _count: { sessions: number } }): VenueRow {
+  const { _count, ...venue } = row;
+  return { ...venue, kind: venue.kind as VenueKind, sessionCount: _count.sessions };
+}
+
+/** Rooms first, then off-site places, each by name. */
+export async function listVenues(): Promise<VenueRow[]> {
+  const rows = await db.venue.findMany({ orderBy: [{ kind: "desc" }, { name: "asc" }], select: venueSelect, take: 1000 });
+  return rows.map(toRow);
+}
+
+export async function getVenue(venueId: string): Promise<VenueRow> {
+  const row = await db.venue.findUnique({ where: { id: venueId }, select: venueSelect });
+  if (!row) notFound();
+  return toRow(row);
+}
+
+async function nameTaken(name: string, exceptId?: string): Promise<boolean> {
+  return Boolean(await db.venue.findFirst({ where: { name, id: exceptId ? { not: exceptId } : undefined }, select: { id: true } }));
+}
+
+export async function createVenue(input: VenueInput): Promise<{ id: string }> {
+  if (await nameTaken(input.name)) throw new DomainError("faculty.errors.venueNameTaken", "name");
+  try {
+    return await db.venue.create({ data: input, select: { id: true } });
+  } catch (error) {
+    // Two people adding the same venue at once: the unique index stops the second.
+    if (isUniqueViolation(error)) throw new DomainError("faculty.errors.venueNameTaken", "name");
+    throw error;
+  }
+}
+
+export async function updateVenue(venueId: string, input: VenueInput): Promise<void> {
+  if (await nameTaken(input.name, venueId)) throw new DomainError("faculty.errors.venueNameTaken", "name");
+  try {
+    const { count } = await db.venue.updateMany({ where: { id: venueId }, data: input });
+    if (count === 0) notFound();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("faculty.errors.venueNameTaken", "name");
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+// Venues: rooms and off-site places (a memorial museum, a partner company).
+// The form, shared by server and browser.
+import { z } from "zod";
+
+export const venueKinds = ["room", "offsite"] as const;
+export type VenueKind = (typeof venueKinds)[number];
+
+const optionalText = (max: number, tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong)
+    .optional()
+    .transform((value) => value || null);
+
+export const VenueFormSchema = z
+  .object({
+    name: z
+      .string({ required_error: "faculty.errors.venueNameRequired" })
+      .trim()
+      .min(1, "faculty.errors.venueNameRequired")
+      .max(100, "faculty.errors.textTooLong"),
+    kind: z.enum(venueKinds, { errorMap: () => ({ message: "faculty.errors.kindRequired" }) }),
+    address: optionalText(200, "faculty.errors.addressTooLong"),
+    capacity: z.coerce
+      .number({ invalid_type_error: "faculty.errors.capacityInvalid" })
+      .int("faculty.errors.capacityInvalid")
+      .min(1, "faculty.errors.capacityInvalid")
+      .max(100_000, "faculty.errors.capacityInvalid")
+      .optional()
+      .transform((value) => value ?? null),
+    notes: optionalText(500, "faculty.errors.notesTooLong"),
+  })
+  .superRefine((value, ctx) => {
+    // Trainees find their way to a site visit from this address.
+    if (value.kind === "offsite" && !value.address) {
+      ctx.addIssue({ code: "custom", path: ["address"], message: "faculty.errors.addressRequired" });
+    }
+  });
+
+export type VenueInput = z.output<typeof VenueFormSchema>;
