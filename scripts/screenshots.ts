@@ -9,8 +9,11 @@ const base = process.argv[2] || "http://localhost:3000";
 const out = path.resolve(process.argv[3] || "test-results/screenshots");
 const only = process.env.PAGES?.split(",");
 
-/** `follow`: a link on the page to open before the screenshot (pages whose address holds an id). */
-type Shot = { name: string; path: string; login?: { login: string; password: string }; follow?: string };
+/**
+ * `follow`: a link on the page to open before the screenshot (pages whose address holds an id);
+ * `then`: a path to add to the address that link led to (a tab of that page).
+ */
+type Shot = { name: string; path: string; login?: { login: string; password: string }; follow?: string; then?: string };
 const admin = { login: "admin@demo.academy", password: "Academy-Admin-2025" };
 const trainee = { login: "13800000001", password: "Academy-Trainee-2025" };
 const instructor = { login: "teacher@demo.academy", password: "Academy-Teacher-2025" };
@@ -32,6 +35,14 @@ const shots: Shot[] = [
   { name: "admin-cohort", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a" },
   { name: "admin-cohort-new", path: "/admin/cohorts/new", login: admin },
   { name: "apply", path: `/apply/${process.env.APPLY_CODE ?? "SRDI-2027-02"}` },
+  { name: "portal-week", path: "/timetable", login: trainee },
+  { name: "portal-programme", path: "/timetable?view=programme", login: trainee },
+  { name: "admin-programme", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/programme" },
+  { name: "admin-timetable", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/timetable" },
+  { name: "admin-module-copy", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/modules/copy" },
+  { name: "admin-module-new", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/modules/new" },
+  { name: "admin-module", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/programme" },
+  { name: "admin-settings", path: "/admin/settings", login: admin },
 ];
 
 const variants = [
@@ -71,6 +82,7 @@ for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
     if (shot.follow) {
       const before = new URL(page.url()).pathname;
       await Promise.all([page.waitForURL((url) => url.pathname !== before), page.locator(shot.follow).first().click()]);
+      if (shot.then) await page.goto(`${page.url().replace(/\/$/, "")}${shot.then}`);
     }
     await page.screenshot({ path: path.join(out, `${shot.name}-${variant.suffix}.png`), fullPage: true });
     await context.close();

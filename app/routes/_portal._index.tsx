@@ -6,9 +6,9 @@ import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { CohortCard } from "~/modules/cohorts/cohort-card.tsx";
 import { getMyCohorts } from "~/modules/cohorts/my-cohorts.server.ts";
 import { SessionCard, type SessionCardData } from "~/modules/curriculum/session-card.tsx";
-import { getUpcomingSessions, type TimetableSession } from "~/modules/curriculum/timetable.server.ts";
+import { getUpcomingSessions, toSessionCard, type TimetableSession } from "~/modules/curriculum/timetable.server.ts";
 import { getLanguage, getFixedT } from "~/utils/i18n.server.ts";
-import { formatDateRange, formatDay, formatTimeRange } from "~/utils/time.ts";
+import { formatDateRange, formatDay } from "~/utils/time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -21,19 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getUpcomingSessions({ personId: user.id, now, timeZone: tz }),
     getMyCohorts(user.id),
   ]);
-  const present = (s: TimetableSession): SessionCardData => ({
-    id: s.id,
-    day: formatDay(s.startsAt, tz, language),
-    time: formatTimeRange(s.startsAt, s.endsAt, tz),
-    title: s.moduleTitle,
-    track: s.track,
-    kind: s.kind,
-    cancelled: s.cancelled,
-    venueName: s.venueName,
-    venueAddress: s.venueAddress,
-    lecturers: s.lecturers,
-    notes: s.notes,
-  });
+  const present = (s: TimetableSession): SessionCardData => toSessionCard(s, tz, language);
   return {
     title: getFixedT(language)("portal.pageTitle"),
     firstName: user.name,
@@ -76,7 +64,7 @@ export default function PortalHome() {
           {t("portal.today")}
         </h2>
         {data.today.length ? (
-          data.today.map((session) => <SessionCard key={session.id} session={session} showDay={false} />)
+          data.today.map((session) => <SessionCard key={session.id} session={session} showDay={false} href={`/sessions/${session.id}`} />)
         ) : (
           <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noSessionsToday")}</p>
         )}
@@ -87,7 +75,7 @@ export default function PortalHome() {
           {t("portal.upcoming")}
         </h2>
         {data.upcoming.length ? (
-          data.upcoming.map((session) => <SessionCard key={session.id} session={session} showDay />)
+          data.upcoming.map((session) => <SessionCard key={session.id} session={session} showDay href={`/sessions/${session.id}`} />)
         ) : (
           <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noUpcoming")}</p>
         )}

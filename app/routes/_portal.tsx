@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "~/components/app-header.tsx";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
@@ -19,9 +19,23 @@ export default function PortalLayout() {
   const { t } = useTranslation();
   const { userName, academyName } = useLoaderData<typeof loader>();
   const title = academyName || t("app.name");
+  const linkClass = ({ isActive }: { isActive: boolean }) =>
+    `flex min-h-11 items-center whitespace-nowrap rounded-lg px-3 font-medium ${isActive ? "bg-brand-50 text-brand-700" : "hover:bg-black/5"}`;
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader title={title} homeHref="/" userName={userName} />
+      <AppHeader title={title} homeHref="/" userName={userName}>
+        <nav aria-label={t("programme.portalNavigation")} className="flex shrink-0 items-center gap-1 text-sm">
+          <NavLink to="/" end className={linkClass}>
+            {t("programme.navToday")}
+          </NavLink>
+          <NavLink to="/timetable" className={linkClass}>
+            {t("programme.navTimetable")}
+          </NavLink>
+          <NavLink to="/calendar" className={linkClass}>
+            {t("programme.navCalendar")}
+          </NavLink>
+        </nav>
+      </AppHeader>
       <main className="mx-auto w-full max-w-2xl flex-1 px-4 py-4">
         <Outlet />
       </main>

@@ -20,12 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     cohort: { ...cohort, dates: formatDateRange(cohort.startDate, cohort.endDate, language) },
     canManageRoster: can(user, "update:enrollment", "any") || can(user, "update:enrollment", "cohort"),
+    canReadCurriculum: can(user, "read:curriculum", "any") || can(user, "read:curriculum", "cohort"),
   };
 }
 
 export default function CohortLayout() {
   const { t } = useTranslation();
-  const { cohort, canManageRoster } = useLoaderData<typeof loader>();
+  const { cohort, canManageRoster, canReadCurriculum } = useLoaderData<typeof loader>();
   const tab = ({ isActive }: { isActive: boolean }) =>
     `flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 font-medium ${isActive ? "border-brand-700 text-brand-700" : "border-transparent text-muted hover:text-ink"}`;
   return (
@@ -46,12 +47,27 @@ export default function CohortLayout() {
         <NavLink to="." end className={tab}>
           {t("cohort.overview")}
         </NavLink>
+        {canReadCurriculum ? (
+          <>
+            <NavLink to="programme" className={tab}>
+              {t("programme.tabProgramme")}
+            </NavLink>
+            <NavLink to="timetable" className={tab}>
+              {t("programme.tabTimetable")}
+            </NavLink>
+          </>
+        ) : null}
         <NavLink to="roster" className={tab}>
           {t("cohort.roster")}
         </NavLink>
         {canManageRoster ? (
           <NavLink to="import" className={tab}>
             {t("cohort.import")}
+          </NavLink>
+        ) : null}
+        {canReadCurriculum ? (
+          <NavLink to="calendar" className={tab}>
+            {t("programme.tabCalendar")}
           </NavLink>
         ) : null}
       </nav>

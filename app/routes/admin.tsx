@@ -4,18 +4,26 @@ import { useTranslation } from "react-i18next";
 import { AppHeader } from "~/components/app-header.tsx";
 import { can, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 
 // The staff area: desktop first, usable on a phone.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:cohort");
-  const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
+  const [academy, language, lecturer] = await Promise.all([
+    getAcademySettings(),
+    getLanguage(request),
+    db.lecturer.findUnique({ where: { personId: user.id }, select: { id: true } }),
+  ]);
   return {
     userName: user.name,
     academyName: academyName(academy, language),
     nav: {
       people: can(user, "read:person", "any") || can(user, "read:person", "cohort"),
       audit: can(user, "read:audit", "any"),
+      faculty: can(user, "read:curriculum", "any") || can(user, "read:curriculum", "cohort"),
+      teaching: lecturer !== null,
+      settings: can(user, "update:cohort", "any"),
     },
   };
 }
@@ -33,6 +41,21 @@ export default function AdminLayout() {
           <NavLink to="/admin" end className={linkClass}>
             {t("admin.cohorts")}
           </NavLink>
+          {nav.teaching ? (
+            <NavLink to="/admin/teaching" className={linkClass}>
+              {t("programme.navTeaching")}
+            </NavLink>
+          ) : null}
+          {nav.faculty ? (
+            <>
+              <NavLink to="/admin/lecturers" className={linkClass}>
+                {t("programme.navLecturers")}
+              </NavLink>
+              <NavLink to="/admin/venues" className={linkClass}>
+                {t("programme.navVenues")}
+              </NavLink>
+            </>
+          ) : null}
           {nav.people ? (
             <NavLink to="/admin/people" className={linkClass}>
               {t("admin.people")}
@@ -41,6 +64,11 @@ export default function AdminLayout() {
           {nav.audit ? (
             <NavLink to="/admin/audit" className={linkClass}>
               {t("admin.audit")}
+            </NavLink>
+          ) : null}
+          {nav.settings ? (
+            <NavLink to="/admin/settings" className={linkClass}>
+              {t("programme.navSettings")}
             </NavLink>
           ) : null}
         </nav>

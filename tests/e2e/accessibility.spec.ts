@@ -25,6 +25,15 @@ for (const elder of [false, true]) {
     await expectNoViolations(page, "portal home");
     await page.goto("/account");
     await expectNoViolations(page, "account");
+    await page.goto("/timetable");
+    await expectNoViolations(page, "this week");
+    await page.goto("/timetable?view=programme");
+    await expectNoViolations(page, "whole programme");
+    await page.getByTestId("programme-module").getByRole("link").first().click();
+    await page.waitForURL(/\/sessions\//);
+    await expectNoViolations(page, "session");
+    await page.goto("/calendar");
+    await expectNoViolations(page, "calendar");
   });
 }
 
@@ -37,6 +46,28 @@ test("staff pages pass automated accessibility checks", async ({ page }) => {
   await expectNoViolations(page, "roster");
   await page.getByRole("link", { name: "导入名单" }).click();
   await expectNoViolations(page, "import");
+  await page.getByRole("link", { name: "课程安排" }).click();
+  await expectNoViolations(page, "programme");
+  await page.getByTestId("programme-module").getByRole("link").first().click();
+  await expectNoViolations(page, "module");
+  await page.getByRole("link", { name: "管理课程资料" }).click();
+  await expectNoViolations(page, "materials");
+  await page.goBack();
+  await page.getByRole("link", { name: "周课表" }).click();
+  await expectNoViolations(page, "week");
+  await page.getByTestId("week-session").first().click();
+  await page.waitForURL(/\/sessions\//);
+  await expectNoViolations(page, "session");
+  await page.goBack();
+  await page.getByRole("link", { name: "安排课次" }).click();
+  await expectNoViolations(page, "new session");
+  await page.goBack();
+  await page.getByRole("link", { name: "日历" }).click();
+  await expectNoViolations(page, "cohort calendar");
+  for (const path of ["/admin/lecturers", "/admin/lecturers/new", "/admin/venues", "/admin/teaching", "/admin/settings", "/admin/calendar"]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
   await page.goto("/admin/people");
   await expectNoViolations(page, "people");
   await page.goto("/admin/people/new");

@@ -9,7 +9,7 @@ import { demo } from "./demo-logins.ts";
 
 type Who = "anonymous" | "trainee" | "instructor" | "staff" | "admin";
 /** A status, or where a redirect must lead ("login" is /login?redirectTo=…). */
-type Outcome = 200 | 403 | "login" | `→${string}`;
+type Outcome = 200 | 403 | 404 | "login" | `→${string}`;
 type Rule = Record<Who, Outcome>;
 
 const everyone = (outcome: Outcome): Rule => ({ anonymous: outcome, trainee: outcome, instructor: outcome, staff: outcome, admin: outcome });
@@ -47,12 +47,47 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
     post: cohortManagers,
   },
   "routes/admin.roster-template[.xlsx]": { get: cohortManagers },
+  "routes/admin.cohorts.$cohortId.programme": { get: cohortReaders },
+  "routes/admin.cohorts.$cohortId.timetable": { get: cohortReaders },
+  "routes/admin.cohorts.$cohortId.modules.new": { get: cohortManagers, post: cohortManagers },
+  "routes/admin.cohorts.$cohortId.modules.copy": { get: cohortManagers, post: cohortManagers },
+  "routes/admin.cohorts.$cohortId.modules.$moduleId._index": { get: cohortReaders, post: cohortManagers },
+  "routes/admin.settings": { get: adminOnly, post: adminOnly },
+  "routes/_portal.timetable": { get: portal },
+  // Scheduling: instructors read a session; only those who plan the cohort schedule or change one.
+  "routes/admin.cohorts.$cohortId.sessions.new": { get: cohortManagers, post: cohortManagers },
+  "routes/admin.cohorts.$cohortId.sessions.$sessionId": { get: cohortReaders, post: cohortManagers },
+  // The demo trainee holds a seat in the first cohort, whose first session this is.
+  "routes/_portal.sessions.$sessionId": { get: portal },
+  // Lecturers and venues are shared by all cohorts: the staff side reads them, staff and admins change them.
+  "routes/admin.lecturers._index": { get: staffArea },
+  "routes/admin.lecturers.new": {
+    get: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 },
+    post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 },
+  },
+  "routes/admin.lecturers.$lecturerId": { get: staffArea, post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 } },
+  "routes/admin.venues._index": { get: staffArea, post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 } },
+  "routes/admin.venues.$venueId": { get: staffArea, post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 } },
+  "routes/admin.teaching": { get: staffArea },
+  "routes/admin.cohorts.$cohortId.modules.$moduleId.materials": { get: cohortReaders, post: cohortManagers },
+  // A file of the first cohort: its trainee, its instructor and staff, and admins download it.
+  "routes/materials.$materialId": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 } },
+  // The first demo lecturer has no photo: signed-in visitors are told there is none.
+  "routes/lecturers.$lecturerId.photo": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404 } },
   // Probed with the running cohort, which takes no applications: nothing is written.
   "routes/apply.$code": { get: everyone(200), post: everyone(200) },
   "routes/login": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate._index": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate.$token": { get: everyone(200), post: everyone(200) },
   "routes/healthz": { get: everyone(200) },
+  // Calendar feeds are fetched without cookies; the token is the key, and a made-up one is unknown to all.
+  "routes/calendar.$token.academy[.ics]": { get: everyone(404) },
+  "routes/calendar.cohort.$token.academy[.ics]": { get: everyone(404) },
+  // The first session of the first cohort: its trainee, its instructor and staff, and admins.
+  "routes/sessions.$sessionId.calendar[.ics]": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 } },
+  "routes/_portal.calendar": { get: portal, post: portal },
+  "routes/admin.calendar": { get: staffArea, post: staffArea },
+  "routes/admin.cohorts.$cohortId.calendar": { get: cohortReaders, post: cohortManagers },
   "routes/preferences": { get: everyone("→/"), post: everyone("→/") },
   // Runs last for each visitor: it ends their session.
   "routes/logout": { get: everyone("→/"), post: everyone("→/login") },

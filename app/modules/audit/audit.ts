@@ -19,5 +19,10 @@ export const auditActions = [
   "assignment.removed",
   "roster.imported",
   "roster.codes_issued",
+  "academy.settings_changed",
+  "lecturer.account_linked",
+  "lecturer.account_unlinked",
+  "calendar.person_link_reset",
+  "calendar.cohort_link_reset",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

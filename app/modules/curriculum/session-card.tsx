@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SessionKind, TrackKey } from "./curriculum.ts";
 import { TrackBadge } from "./track-badge.tsx";
@@ -6,18 +7,22 @@ import { TrackBadge } from "./track-badge.tsx";
 export type SessionCardData = {
   id: string;
   day: string;
+  /** The local date, YYYY-MM-DD, for grouping by day. */
+  date: string;
   time: string;
   title: string;
   track: TrackKey;
   kind: SessionKind;
   cancelled: boolean;
+  changed: boolean;
   venueName: string | null;
   venueAddress: string | null;
   lecturers: { name: string; title: string | null }[];
   notes: string | null;
 };
 
-export function SessionCard({ session, showDay }: { session: SessionCardData; showDay: boolean }) {
+/** `href` makes the title a link to the session's page (trainees: /sessions/:id). */
+export function SessionCard({ session, showDay, href }: { session: SessionCardData; showDay: boolean; href?: string }) {
   const { t } = useTranslation();
   return (
     <article
@@ -38,8 +43,19 @@ export function SessionCard({ session, showDay }: { session: SessionCardData; sh
             {t("portal.cancelled")}
           </span>
         ) : null}
+        {session.changed ? (
+          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t("programme.changed")}</span>
+        ) : null}
       </div>
-      <h3 className={`text-lg font-semibold leading-snug ${session.cancelled ? "line-through" : ""}`}>{session.title}</h3>
+      <h3 className={`text-lg font-semibold leading-snug ${session.cancelled ? "line-through" : ""}`}>
+        {href ? (
+          <Link to={href} className="underline-offset-4 hover:underline">
+            {session.title}
+          </Link>
+        ) : (
+          session.title
+        )}
+      </h3>
       {session.lecturers.length ? (
         <p className="text-sm text-muted">
           {t("portal.lecturer")}: {session.lecturers.map((l) => (l.title ? `${l.name} · ${l.title}` : l.name)).join(t("common.listSeparator"))}

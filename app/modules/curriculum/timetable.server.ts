@@ -1,6 +1,9 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
-import { addDays, localDate, zonedDayRange } from "~/utils/time.ts";
+import type { Language } from "~/utils/i18n.ts";
+import { addDays, formatDay, formatTimeRange, localDate, zonedDayRange } from "~/utils/time.ts";
 import type { SessionKind, TrackKey } from "./curriculum.ts";
+import type { SessionCardData } from "./session-card.tsx";
+import type { WeekData } from "./week-view.tsx";
 
 const timetableSessionSelect = {
   id: true,
@@ -8,6 +11,7 @@ const timetableSessionSelect = {
   endsAt: true,
   kind: true,
   status: true,
+  sequence: true,
   notes: true,
   venue: { select: { name: true, address: true } },
   module: { select: { title: true, cohortId: true, track: { select: { key: true } } } },
@@ -23,6 +27,8 @@ export type TimetableSession = {
   endsAt: Date;
   kind: SessionKind;
   cancelled: boolean;
+  /** Moved, re-timed or otherwise changed since it was first published. */
+  changed: boolean;
   notes: string | null;
   moduleTitle: string;
   track: TrackKey;
@@ -39,6 +45,7 @@ function toTimetableSession(row: SessionRow): TimetableSession {
     endsAt: row.endsAt,
     kind: row.kind as SessionKind,
     cancelled: row.status === "cancelled",
+    changed: row.sequence > 0 && row.status !== "cancelled",
     notes: row.notes,
     moduleTitle: row.module.title,
     track: row.module.track.key as TrackKey,
@@ -49,7 +56,7 @@ function toTimetableSession(row: SessionRow): TimetableSession {
 }
 
 /** Sessions of the cohorts in which the person holds a seat. */
-const sessionsOfPerson = (personId: string): Prisma.SessionWhereInput => ({
+export const sessionsOfPerson = (personId: string): Prisma.SessionWhereInput => ({
   module: { cohort: { enrollments: { some: { personId, status: { in: ["enrolled", "completed"] } } } } },
 });
 
@@ -77,4 +84,102 @@ export async function getUpcomingSessions(input: {
     today: sessions.filter((s) => s.startsAt < today.end),
     upcoming: sessions.filter((s) => s.startsAt >= today.end),
   };
+}
+
+/** The Monday of the week holding `date` (weeks run Monday to Sunday, as timetables in China do). */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+async function sessionsInWeek(where: Prisma.SessionWhereInput, weekStart: string, timeZone: string): Promise<TimetableSession[]> {
+  const start = zonedDayRange(weekStart, timeZone).start;
+  const end = zonedDayRange(addDays(weekStart, 7), timeZone).start;
+  const rows = await db.session.findMany({
+    where: { ...where, startsAt: { gte: start, lt: end } },
+    orderBy: { startsAt: "asc" },
+    select: timetableSessionSelect,
+  });
+  return rows.map(toTimetableSession);
+}
+
+export async function getCohortWeek(cohortId: string, weekStart: string, timeZone: string): Promise<TimetableSession[]> {
+  return sessionsInWeek({ module: { cohortId } }, weekStart, timeZone);
+}
+
+export async function getPersonWeek(personId: string, weekStart: string, timeZone: string): Promise<TimetableSession[]> {
+  return sessionsInWeek(sessionsOfPerson(personId), weekStart, timeZone);
+}
+
+/**
+ * The week a cohort's timetable opens on: this week while the cohort is under
+ * way, otherwise the week of its next session, or of its last one when all are past.
+ */
+export async function defaultCohortWeek(cohortId: string, now: Date, timeZone: string): Promise<string> {
+  const thisWeek = mondayOf(localDate(now, timeZone));
+  const weekEnd = zonedDayRange(addDays(thisWeek, 7), timeZone).start;
+  const [next, last] = await Promise.all([
+    db.session.findFirst({ where: { module: { cohortId }, startsAt: { gte: zonedDayRange(thisWeek, timeZone).start } }, orderBy: { startsAt: "asc" }, select: { startsAt: true } }),
+    db.session.findFirst({ where: { module: { cohortId } }, orderBy: { startsAt: "desc" }, select: { startsAt: true } }),
+  ]);
+  if (next) return next.startsAt < weekEnd ? thisWeek : mondayOf(localDate(next.startsAt, timeZone));
+  if (last) return mondayOf(localDate(last.startsAt, timeZone));
+  return thisWeek;
+}
+
+/** Every session of a person's cohorts, for the whole-programme view. */
+export async function getPersonSessions(personId: string): Promise<TimetableSession[]> {
+  const rows = await db.session.findMany({ where: sessionsOfPerson(personId), orderBy: { startsAt: "asc" }, select: timetableSessionSelect, take: 500 });
+  return rows.map(toTimetableSession);
+}
+
+/** A session as cards show it: times formatted in the academy's zone, on the server. */
+export function toSessionCard(session: TimetableSession, timeZone: string, language: Language): SessionCardData {
+  return {
+    id: session.id,
+    day: formatDay(session.startsAt, timeZone, language),
+    date: localDate(session.startsAt, timeZone),
+    time: formatTimeRange(session.startsAt, session.endsAt, timeZone),
+    title: session.moduleTitle,
+    track: session.track,
+    kind: session.kind,
+    cancelled: session.cancelled,
+    changed: session.changed,
+    venueName: session.venueName,
+    venueAddress: session.venueAddress,
+    lecturers: session.lecturers,
+    notes: session.notes,
+  };
+}
+
+/** A `?week=` value as a Monday, or null when it is not a date. */
+export function parseWeek(value: string | null): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) return null;
+  return mondayOf(value);
+}
+
+/** A week of sessions laid out by day, labels in the reader's language. */
+export function weekData(weekStart: string, sessions: TimetableSession[], now: Date, timeZone: string, language: Language): WeekData {
+  const today = localDate(now, timeZone);
+  const cards = sessions.map((s) => toSessionCard(s, timeZone, language));
+  const days = Array.from({ length: 7 }, (_, index) => {
+    const date = addDays(weekStart, index);
+    return { date, label: formatDay(zonedDayRange(date, timeZone).start, timeZone, language), isToday: date === today, sessions: cards.filter((c) => c.date === date) };
+  });
+  const sunday = addDays(weekStart, 6);
+  return {
+    weekStart,
+    label: `${formatShortDate(weekStart, language)} – ${formatShortDate(sunday, language)}`,
+    previous: addDays(weekStart, -7),
+    next: addDays(weekStart, 7),
+    thisWeek: mondayOf(today),
+    days,
+  };
+}
+
+function formatShortDate(date: string, language: Language): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "zh-CN", { timeZone: "UTC", month: "short", day: "numeric" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
