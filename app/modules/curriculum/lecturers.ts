@@ -1,17 +1,10 @@
 // Lecturer profiles: the form and the page's actions, shared by server and browser.
 import { z } from "zod";
+import { optionalText } from "~/utils/form-fields.ts";
 import type { SessionKind, TrackKey } from "./curriculum.ts";
 
 export const lecturerKinds = ["internal", "guest"] as const;
 export type LecturerKind = (typeof lecturerKinds)[number];
-
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, tooLong)
-    .optional()
-    .transform((value) => value || null);
 
 export const lecturerFields = {
   name: z
@@ -35,7 +28,10 @@ export const LecturerActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("removePhoto") }),
   z.object({
     intent: z.literal("link"),
-    personId: z.string({ required_error: "faculty.errors.accountRequired" }).min(1, "faculty.errors.accountRequired").max(64),
+    personId: z
+      .string({ required_error: "faculty.errors.accountRequired" })
+      .min(1, "faculty.errors.accountRequired")
+      .max(64),
   }),
   z.object({ intent: z.literal("unlink") }),
 ]);

@@ -7,7 +7,15 @@ import { DomainError } from "~/utils/domain-error.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { messageWithValues } from "~/utils/messages.ts";
-import { formatDateRange, formatDateTime, formatDay, formatTime, formatTimeRange, localDate, zonedInstant } from "~/utils/time.ts";
+import {
+  formatDateRange,
+  formatDateTime,
+  formatDay,
+  formatTime,
+  formatTimeRange,
+  localDate,
+  zonedInstant,
+} from "~/utils/time.ts";
 import { sessionKinds, type SessionKind, type TrackKey } from "./curriculum.ts";
 import {
   isRealDate,
@@ -73,7 +81,10 @@ const clashSelect = {
   venueId: true,
   venue: { select: { name: true } },
   module: { select: { title: true, cohortId: true, cohort: { select: { title: true } } } },
-  lecturers: { select: { lecturerId: true, lecturer: { select: { name: true } } }, orderBy: { lecturer: { name: "asc" } } },
+  lecturers: {
+    select: { lecturerId: true, lecturer: { select: { name: true } } },
+    orderBy: { lecturer: { name: "asc" } },
+  },
 } satisfies Prisma.SessionSelect;
 
 /**
@@ -173,14 +184,28 @@ async function resolveInput(input: SessionInput): Promise<Resolved> {
   const lecturerIds = [...new Set(input.lecturerIds)];
   if (lecturerIds.length > 20) throw new DomainError("schedule.errors.tooManyLecturers", "lecturerIds");
   const lecturers = lecturerIds.length
-    ? await db.lecturer.findMany({ where: { id: { in: lecturerIds } }, orderBy: { name: "asc" }, select: { id: true, name: true } })
+    ? await db.lecturer.findMany({
+        where: { id: { in: lecturerIds } },
+        orderBy: { name: "asc" },
+        select: { id: true, name: true },
+      })
     : [];
   if (lecturers.length !== lecturerIds.length) throw new DomainError("schedule.errors.lecturerNotFound", "lecturerIds");
 
   const { startDate, endDate } = module.cohort;
   const warnings: ScheduleWarning[] =
     input.date < startDate || input.date > endDate ? [{ kind: "outside_cohort_dates", startDate, endDate }] : [];
-  return { moduleId: module.id, moduleTitle: module.title, startsAt, endsAt, venue, lecturers, kind: input.kind as SessionKind, notes, warnings };
+  return {
+    moduleId: module.id,
+    moduleTitle: module.title,
+    startsAt,
+    endsAt,
+    venue,
+    lecturers,
+    kind: input.kind as SessionKind,
+    notes,
+    warnings,
+  };
 }
 
 function checkedReason(reason: string | null | undefined, required: boolean): string | null {
@@ -229,13 +254,19 @@ const sessionStateSelect = {
   moduleId: true,
   venue: { select: { name: true } },
   module: { select: { title: true } },
-  lecturers: { select: { lecturerId: true, lecturer: { select: { name: true } } }, orderBy: { lecturer: { name: "asc" } } },
+  lecturers: {
+    select: { lecturerId: true, lecturer: { select: { name: true } } },
+    orderBy: { lecturer: { name: "asc" } },
+  },
 } satisfies Prisma.SessionSelect;
 
 type SessionState = Prisma.SessionGetPayload<{ select: typeof sessionStateSelect }>;
 
 async function sessionOfCohort(cohortId: string, sessionId: string): Promise<SessionState> {
-  const session = await db.session.findFirst({ where: { id: sessionId, module: { cohortId } }, select: sessionStateSelect });
+  const session = await db.session.findFirst({
+    where: { id: sessionId, module: { cohortId } },
+    select: sessionStateSelect,
+  });
   if (!session) throw new DomainError("schedule.errors.sessionNotFound");
   return session;
 }
@@ -279,7 +310,13 @@ export async function scheduleSession(
       select: { id: true },
     });
     await tx.sessionChange.create({
-      data: { sessionId: created.id, kind: "created", after: JSON.stringify(fullSnapshot(next)), actorId: options.actor.id, at: options.now },
+      data: {
+        sessionId: created.id,
+        kind: "created",
+        after: JSON.stringify(fullSnapshot(next)),
+        actorId: options.actor.id,
+        at: options.now,
+      },
     });
     return created;
   });
@@ -336,7 +373,11 @@ export async function updateSession(
     Object.assign(after, { startsAt: next.startsAt.toISOString(), endsAt: next.endsAt.toISOString() });
   }
   if (changed.venue) [before.venueName, after.venueName] = [current.venue?.name ?? null, next.venue?.name ?? null];
-  if (changed.lecturers) [before.lecturerNames, after.lecturerNames] = [current.lecturers.map((l) => l.lecturer.name), next.lecturers.map((l) => l.name)];
+  if (changed.lecturers)
+    [before.lecturerNames, after.lecturerNames] = [
+      current.lecturers.map((l) => l.lecturer.name),
+      next.lecturers.map((l) => l.name),
+    ];
   if (changed.kind) [before.kind, after.kind] = [current.kind, next.kind];
   if (changed.notes) [before.notes, after.notes] = [current.notes, next.notes];
   if (changed.module) [before.moduleTitle, after.moduleTitle] = [current.module.title, next.moduleTitle];
@@ -362,10 +403,54 @@ export async function updateSession(
       await tx.sessionLecturer.createMany({ data: nextLecturerIds.map((lecturerId) => ({ sessionId, lecturerId })) });
     }
     await tx.sessionChange.create({
-      data: { sessionId, kind, before: JSON.stringify(before), after: JSON.stringify(after), reason, actorId: options.actor.id, at: options.now },
+      data: {
+        sessionId,
+        kind,
+        before: JSON.stringify(before),
+        after: JSON.stringify(after),
+        reason,
+        actorId: options.actor.id,
+        at: options.now,
+      },
     });
   });
   return { status: "saved", sessionId, changed: true };
+}
+
+/**
+ * Cancels or restores: the status moves only from `from` (a second click, or
+ * someone else first, is refused), SEQUENCE goes up and the change is recorded.
+ */
+async function switchStatus(
+  sessionId: string,
+  change: {
+    from: string;
+    to: string;
+    kind: "cancelled" | "restored";
+    reason: string | null;
+    actor: Actor;
+    now: Date;
+    refusal: string;
+  },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const updated = await tx.session.updateMany({
+      where: { id: sessionId, status: change.from },
+      data: { status: change.to, sequence: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new DomainError(change.refusal);
+    await tx.sessionChange.create({
+      data: {
+        sessionId,
+        kind: change.kind,
+        before: JSON.stringify({ status: change.from } satisfies Snapshot),
+        after: JSON.stringify({ status: change.to } satisfies Snapshot),
+        reason: change.reason,
+        actorId: change.actor.id,
+        at: change.now,
+      },
+    });
+  });
 }
 
 /** Cancels a session; the reason is required and shown to trainees. */
@@ -376,23 +461,14 @@ export async function cancelSession(
   const reason = checkedReason(options.reason, true);
   const current = await sessionOfCohort(options.cohortId, sessionId);
   if (current.status === "cancelled") throw new DomainError("schedule.errors.alreadyCancelled");
-  await db.$transaction(async (tx) => {
-    const updated = await tx.session.updateMany({
-      where: { id: sessionId, status: "scheduled" },
-      data: { status: "cancelled", sequence: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw new DomainError("schedule.errors.alreadyCancelled");
-    await tx.sessionChange.create({
-      data: {
-        sessionId,
-        kind: "cancelled",
-        before: JSON.stringify({ status: "scheduled" } satisfies Snapshot),
-        after: JSON.stringify({ status: "cancelled" } satisfies Snapshot),
-        reason,
-        actorId: options.actor.id,
-        at: options.now,
-      },
-    });
+  await switchStatus(sessionId, {
+    from: "scheduled",
+    to: "cancelled",
+    kind: "cancelled",
+    reason,
+    actor: options.actor,
+    now: options.now,
+    refusal: "schedule.errors.alreadyCancelled",
   });
 }
 
@@ -413,23 +489,14 @@ export async function restoreSession(
     excludeSessionId: sessionId,
   });
   if (confirmationNeeded(clashes, [], options.confirmClashes)) return { status: "clashes", clashes, warnings: [] };
-  await db.$transaction(async (tx) => {
-    const updated = await tx.session.updateMany({
-      where: { id: sessionId, status: "cancelled" },
-      data: { status: "scheduled", sequence: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw new DomainError("schedule.errors.notCancelled");
-    await tx.sessionChange.create({
-      data: {
-        sessionId,
-        kind: "restored",
-        before: JSON.stringify({ status: "cancelled" } satisfies Snapshot),
-        after: JSON.stringify({ status: "scheduled" } satisfies Snapshot),
-        reason,
-        actorId: options.actor.id,
-        at: options.now,
-      },
-    });
+  await switchStatus(sessionId, {
+    from: "cancelled",
+    to: "scheduled",
+    kind: "restored",
+    reason,
+    actor: options.actor,
+    now: options.now,
+    refusal: "schedule.errors.notCancelled",
   });
   return { status: "saved", sessionId, changed: true };
 }
@@ -449,7 +516,9 @@ const sessionDetailSelect = {
   lecturers: {
     orderBy: { lecturer: { name: "asc" } },
     select: {
-      lecturer: { select: { id: true, name: true, title: true, organisation: true, region: true, bio: true, photoPath: true } },
+      lecturer: {
+        select: { id: true, name: true, title: true, organisation: true, region: true, bio: true, photoPath: true },
+      },
     },
   },
   module: {
@@ -495,9 +564,24 @@ export type SessionDetail = {
   notes: string | null;
   sequence: number;
   venue: { id: string; name: string; address: string | null; kind: "room" | "offsite" } | null;
-  lecturers: { id: string; name: string; title: string | null; organisation: string | null; region: string | null; bio: string | null; hasPhoto: boolean }[];
+  lecturers: {
+    id: string;
+    name: string;
+    title: string | null;
+    organisation: string | null;
+    region: string | null;
+    bio: string | null;
+    hasPhoto: boolean;
+  }[];
   module: { id: string; title: string; track: TrackKey; creditHours: number; description: string | null };
-  materials: { id: string; kind: "file" | "link"; title: string; url: string | null; fileName: string | null; sizeBytes: number | null }[];
+  materials: {
+    id: string;
+    kind: "file" | "link";
+    title: string;
+    url: string | null;
+    fileName: string | null;
+    sizeBytes: number | null;
+  }[];
   /** Newest first. */
   history: SessionChangeRecord[];
 };
@@ -523,7 +607,10 @@ function toDetail(row: SessionDetailRow, actorNames: Map<string, string> | null)
     notes: row.notes,
     sequence: row.sequence,
     venue: row.venue ? { ...row.venue, kind: row.venue.kind === "offsite" ? "offsite" : "room" } : null,
-    lecturers: row.lecturers.map(({ lecturer: { photoPath, ...lecturer } }) => ({ ...lecturer, hasPhoto: Boolean(photoPath) })),
+    lecturers: row.lecturers.map(({ lecturer: { photoPath, ...lecturer } }) => ({
+      ...lecturer,
+      hasPhoto: Boolean(photoPath),
+    })),
     module: {
       id: row.module.id,
       title: row.module.title,
@@ -551,10 +638,15 @@ export async function sessionInCohort(cohortId: string, sessionId: string): Prom
 
 /** A session of the cohort with everything its staff page shows, including who changed what; null when not in the cohort. */
 export async function getSessionForStaff(cohortId: string, sessionId: string): Promise<SessionDetail | null> {
-  const row = await db.session.findFirst({ where: { id: sessionId, module: { cohortId } }, select: sessionDetailSelect });
+  const row = await db.session.findFirst({
+    where: { id: sessionId, module: { cohortId } },
+    select: sessionDetailSelect,
+  });
   if (!row) return null;
   const actorIds = [...new Set(row.changes.flatMap((c) => (c.actorId ? [c.actorId] : [])))];
-  const actors = actorIds.length ? await db.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+  const actors = actorIds.length
+    ? await db.person.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
+    : [];
   return toDetail(row, new Map(actors.map((a) => [a.id, a.name])));
 }
 
@@ -579,12 +671,23 @@ export async function sessionFormOptions(cohortId: string) {
       orderBy: [{ track: { position: "asc" } }, { position: "asc" }, { title: "asc" }],
       select: { id: true, title: true, track: { select: { key: true } }, lecturers: { select: { lecturerId: true } } },
     }),
-    db.venue.findMany({ orderBy: [{ kind: "desc" }, { name: "asc" }], select: { id: true, name: true, kind: true, address: true } }),
-    db.lecturer.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, title: true, organisation: true } }),
+    db.venue.findMany({
+      orderBy: [{ kind: "desc" }, { name: "asc" }],
+      select: { id: true, name: true, kind: true, address: true },
+    }),
+    db.lecturer.findMany({
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, title: true, organisation: true },
+    }),
   ]);
   return {
     cohort,
-    modules: modules.map((m) => ({ id: m.id, title: m.title, track: m.track.key as TrackKey, lecturerIds: m.lecturers.map((l) => l.lecturerId) })),
+    modules: modules.map((m) => ({
+      id: m.id,
+      title: m.title,
+      track: m.track.key as TrackKey,
+      lecturerIds: m.lecturers.map((l) => l.lecturerId),
+    })),
     venues: venues.map((v) => ({ ...v, kind: v.kind === "offsite" ? ("offsite" as const) : ("room" as const) })),
     lecturers,
   };
@@ -615,7 +718,11 @@ const whenText = (startsAt: Date, endsAt: Date, timeZone: string, language: Lang
 /** Only web addresses become links: a stored "javascript:" address must never reach an href. */
 const safeLink = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export function presentHistory(history: SessionChangeRecord[], timeZone: string, language: Language): SessionHistoryEntry[] {
+export function presentHistory(
+  history: SessionChangeRecord[],
+  timeZone: string,
+  language: Language,
+): SessionHistoryEntry[] {
   const separator = getFixedT(language)("common.listSeparator");
   const when = (s: Snapshot | null) =>
     s?.startsAt && s.endsAt ? whenText(new Date(s.startsAt), new Date(s.endsAt), timeZone, language) : null;
@@ -652,7 +759,9 @@ export function presentSession(session: SessionDetail, timeZone: string, languag
     status: session.status,
     kind: session.kind,
     notes: session.notes,
-    venue: session.venue ? { name: session.venue.name, address: session.venue.address, kind: session.venue.kind } : null,
+    venue: session.venue
+      ? { name: session.venue.name, address: session.venue.address, kind: session.venue.kind }
+      : null,
     lecturers: session.lecturers.map(({ hasPhoto, ...lecturer }) => ({
       ...lecturer,
       photoUrl: hasPhoto ? `/lecturers/${lecturer.id}/photo` : null,
@@ -660,7 +769,9 @@ export function presentSession(session: SessionDetail, timeZone: string, languag
     module: session.module,
     materials: session.materials.flatMap((m) => {
       const href = m.kind === "file" ? `/materials/${m.id}` : safeLink(m.url);
-      return href ? [{ id: m.id, kind: m.kind, title: m.title, href, fileName: m.fileName, sizeBytes: m.sizeBytes }] : [];
+      return href
+        ? [{ id: m.id, kind: m.kind, title: m.title, href, fileName: m.fileName, sizeBytes: m.sizeBytes }]
+        : [];
     }),
     history: presentHistory(session.history, timeZone, language),
   };

@@ -1,6 +1,7 @@
 // Scheduling a session (课次): the form, the shapes of clashes and of the
 // history trainees and staff read. Shared by server and browser.
 import { z } from "zod";
+import { optionalText } from "~/utils/form-fields.ts";
 import { sessionKinds, type SessionKind, type TrackKey } from "./curriculum.ts";
 
 export const sessionChangeKinds = ["created", "rescheduled", "moved", "cancelled", "restored", "updated"] as const;
@@ -31,16 +32,11 @@ const time = (required: string) =>
     .transform((value) => (/^\d{2}:\d{2}:\d{2}$/.test(value) ? value.slice(0, 5) : value))
     .pipe(z.string().regex(timePattern, "schedule.errors.timeFormat"));
 
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, tooLong)
-    .optional()
-    .transform((value) => value || null);
-
 export const sessionFields = {
-  moduleId: z.string({ required_error: "schedule.errors.moduleRequired" }).min(1, "schedule.errors.moduleRequired").max(64),
+  moduleId: z
+    .string({ required_error: "schedule.errors.moduleRequired" })
+    .min(1, "schedule.errors.moduleRequired")
+    .max(64),
   date: z
     .string({ required_error: "schedule.errors.dateRequired" })
     .trim()
@@ -60,7 +56,8 @@ export const sessionFields = {
 };
 
 const endAfterStart = (value: { startTime: string; endTime: string }, ctx: z.RefinementCtx) => {
-  if (value.endTime <= value.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "schedule.errors.endBeforeStart" });
+  if (value.endTime <= value.startTime)
+    ctx.addIssue({ code: "custom", path: ["endTime"], message: "schedule.errors.endBeforeStart" });
 };
 
 export const SessionFormSchema = z.object(sessionFields).superRefine(endAfterStart);
@@ -74,7 +71,11 @@ const requiredReason = z
 /** What staff do on a session's page, told apart by `intent`. */
 export const SessionActionSchema = z
   .discriminatedUnion("intent", [
-    z.object({ intent: z.literal("update"), ...sessionFields, reason: optionalText(REASON_MAX, "schedule.errors.reasonTooLong") }),
+    z.object({
+      intent: z.literal("update"),
+      ...sessionFields,
+      reason: optionalText(REASON_MAX, "schedule.errors.reasonTooLong"),
+    }),
     z.object({ intent: z.literal("cancel"), reason: requiredReason }),
     z.object({ intent: z.literal("restore"), confirmClashes: z.string().max(4000).optional() }),
   ])
@@ -88,8 +89,20 @@ export type SessionFormValues = z.output<typeof SessionFormSchema>;
  * The values a clash warning was about. "Save anyway" sends it back, so a
  * confirmation only counts for the very time, venue and lecturers staff saw.
  */
-export function clashFingerprint(values: { date: string; startTime: string; endTime: string; venueId: string | null; lecturerIds: readonly string[] }): string {
-  return [values.date, values.startTime, values.endTime, values.venueId ?? "", [...new Set(values.lecturerIds)].sort().join(",")].join("|");
+export function clashFingerprint(values: {
+  date: string;
+  startTime: string;
+  endTime: string;
+  venueId: string | null;
+  lecturerIds: readonly string[];
+}): string {
+  return [
+    values.date,
+    values.startTime,
+    values.endTime,
+    values.venueId ?? "",
+    [...new Set(values.lecturerIds)].sort().join(","),
+  ].join("|");
 }
 
 /** A clash as a page shows it: times already formatted in the academy's zone. */
@@ -130,8 +143,23 @@ export type SessionPageData = {
   kind: SessionKind;
   notes: string | null;
   venue: { name: string; address: string | null; kind: "room" | "offsite" } | null;
-  lecturers: { id: string; name: string; title: string | null; organisation: string | null; region: string | null; bio: string | null; photoUrl: string | null }[];
+  lecturers: {
+    id: string;
+    name: string;
+    title: string | null;
+    organisation: string | null;
+    region: string | null;
+    bio: string | null;
+    photoUrl: string | null;
+  }[];
   module: { id: string; title: string; track: TrackKey; creditHours: number; description: string | null };
-  materials: { id: string; kind: "file" | "link"; title: string; href: string; fileName: string | null; sizeBytes: number | null }[];
+  materials: {
+    id: string;
+    kind: "file" | "link";
+    title: string;
+    href: string;
+    fileName: string | null;
+    sizeBytes: number | null;
+  }[];
   history: SessionHistoryEntry[];
 };

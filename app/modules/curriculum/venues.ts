@@ -1,17 +1,10 @@
 // Venues: rooms and off-site places (a memorial museum, a partner company).
 // The form, shared by server and browser.
 import { z } from "zod";
+import { optionalText } from "~/utils/form-fields.ts";
 
 export const venueKinds = ["room", "offsite"] as const;
 export type VenueKind = (typeof venueKinds)[number];
-
-const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, tooLong)
-    .optional()
-    .transform((value) => value || null);
 
 export const VenueFormSchema = z
   .object({
