@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { requireRole } from "~/modules/accounts/auth-session.server.ts";
+import { buttonClass } from "~/components/ui/button.tsx";
 import { AddToCalendarLink } from "~/modules/curriculum/add-to-calendar.tsx";
 import { listMaterials } from "~/modules/curriculum/materials.server.ts";
 import { MaterialsList } from "~/modules/curriculum/materials-list.tsx";
@@ -113,7 +114,21 @@ export default function TraineeSession() {
           <p className="text-muted">{t("schedule.trainee.venueTbc")}</p>
         )}
         {!cancelled ? (
-          <AddToCalendarLink sessionId={session.id} className="self-start" />
+          <div className="flex flex-wrap gap-2">
+            <AddToCalendarLink sessionId={session.id} />
+            {session.venue?.address ? (
+              // A map search for the address: phones open it in their map app, the way to a site visit included.
+              <a
+                href={`https://uri.amap.com/search?keyword=${encodeURIComponent(session.venue.address)}`}
+                target="_blank"
+                rel="noopener noreferrer"
+                className={buttonClass("secondary")}
+                data-testid="open-map"
+              >
+                {t("schedule.trainee.openMap")}
+              </a>
+            ) : null}
+          </div>
         ) : null}
       </section>
 

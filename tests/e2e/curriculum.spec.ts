@@ -104,6 +104,7 @@ test("staff copy a three-track programme into a new cohort, schedule a site visi
   await expect(trainee.locator("main")).toContainText("现场教学");
   await expect(trainee.locator("main")).toContainText("云溪高新区科创大道 666 号");
   await expect(trainee.locator("main")).toContainText("8:00 在学院南门集合乘车");
+  await expect(trainee.getByTestId("open-map")).toHaveAttribute("href", `https://uri.amap.com/search?keyword=${encodeURIComponent("云溪高新区科创大道 666 号")}`);
   const noSideways = await trainee.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(noSideways, "no sideways scrolling at 390 px").toBe(true);
 
