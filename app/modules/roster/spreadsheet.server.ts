@@ -10,6 +10,7 @@ import { normalizeEmail, normalizeMobile } from "~/modules/accounts/identifiers.
 import { validateCreditCode } from "~/modules/people/credit-code.ts";
 import { type Language, messages } from "~/utils/i18n.ts";
 import { DEFAULT_TIME_ZONE, formatTime, localDate } from "~/utils/time.ts";
+import { neutraliseCell, newWorkbook, safeCell, styleHeaderRow, toBuffer } from "~/utils/workbook.server.ts";
 import {
   maxRosterFileBytes,
   type RawRosterRow,
@@ -22,6 +23,7 @@ import {
 } from "./roster.ts";
 
 export type { RawRosterRow } from "./roster.ts";
+export { neutraliseCell };
 
 export type RosterReadResult =
   { ok: true; rows: RawRosterRow[]; encoding: string | null } | { ok: false; issue: RosterIssue };
@@ -524,22 +526,6 @@ export function validateRosterRows(rows: readonly RawRosterRow[]): { valid: Rost
 // ---------------------------------------------------------------------------
 // Writing
 
-/**
- * Text that a spreadsheet would run as a formula if it were retyped or
- * saved as CSV and opened again ("=HYPERLINK(…)", "+1", "-1", "@SUM(…)"),
- * prefixed with an apostrophe so it stays text (OWASP's advice on CSV
- * injection). exceljs already writes every string as a string cell, so in the
- * .xlsx itself nothing runs; this protects the copies people make of it.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** What a cell receives: neutralised text, or nothing at all for an empty value. */
-function safe(value: string | null | undefined): string | null {
-  return value ? neutraliseCell(value) : null;
-}
-
 /** Columns Excel must keep as text: it would turn 13800000001 into 1.38E+10 and drop an 18-digit code's last digits. */
 const textColumns: ReadonlySet<RosterColumn> = new Set(["mobile", "creditCode"]);
 
@@ -554,26 +540,9 @@ const columnWidths: Record<RosterColumn, number> = {
   email: 28,
 };
 
-const headerFill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEFEFEF" } };
 
-function newWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Academy";
-  return workbook;
-}
 
-function styleHeaderRow(sheet: ExcelJS.Worksheet): void {
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = headerFill;
-    cell.alignment = { vertical: "middle" };
-  });
-}
 
-async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 function rosterText(language: Language) {
   return messages[language].roster;
@@ -652,16 +621,16 @@ export async function writeRosterWorkbook(rows: readonly RosterExportRow[], lang
   ];
   for (const row of rows) {
     sheet.addRow({
-      name: safe(row.name),
-      mobile: safe(row.mobile),
-      company: safe(row.company),
-      position: safe(row.position),
-      industry: safe(row.industry),
-      district: safe(row.district),
-      creditCode: safe(row.creditCode),
-      email: safe(row.email),
-      status: safe(Object.hasOwn(statusNames, row.status) ? statusNames[row.status] : row.status),
-      ...(withDate ? { enrolledAt: safe(row.enrolledAt) } : {}),
+      name: safeCell(row.name),
+      mobile: safeCell(row.mobile),
+      company: safeCell(row.company),
+      position: safeCell(row.position),
+      industry: safeCell(row.industry),
+      district: safeCell(row.district),
+      creditCode: safeCell(row.creditCode),
+      email: safeCell(row.email),
+      status: safeCell(Object.hasOwn(statusNames, row.status) ? statusNames[row.status] : row.status),
+      ...(withDate ? { enrolledAt: safeCell(row.enrolledAt) } : {}),
     });
   }
   styleHeaderRow(sheet);
@@ -696,11 +665,11 @@ export async function writeActivationCodes(
   ];
   for (const row of rows) {
     const added = sheet.addRow({
-      name: safe(row.name),
-      mobile: safe(row.mobile),
-      code: safe(row.code),
-      link: safe(row.link),
-      expires: safe(
+      name: safeCell(row.name),
+      mobile: safeCell(row.mobile),
+      code: safeCell(row.code),
+      link: safeCell(row.link),
+      expires: safeCell(
         row.expires instanceof Date
           ? `${localDate(row.expires, timeZone)} ${formatTime(row.expires, timeZone)}`
           : row.expires,
