@@ -9,7 +9,9 @@ import { can, requireCohortPermission } from "~/modules/accounts/authorization.s
 import { changeCohortStatus } from "~/modules/cohorts/cohort-admin.server.ts";
 import { CohortStatusSchema } from "~/modules/cohorts/cohort-form.ts";
 import { cohortTransitions, transitionsNeedingReason } from "~/modules/cohorts/cohorts.ts";
+import { TrackBalance } from "~/modules/cohorts/cohort-card.tsx";
 import { getCohortOverview } from "~/modules/cohorts/cohorts.server.ts";
+import { getProgramme } from "~/modules/curriculum/programme.server.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { formatDateRange, formatDateTime } from "~/utils/time.ts";
@@ -17,7 +19,7 @@ import { formatDateRange, formatDateTime } from "~/utils/time.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const user = await requireCohortPermission(request, cohortId, "read:cohort");
-  const [cohort, academy, language] = await Promise.all([getCohortOverview(cohortId), getAcademySettings(), getLanguage(request)]);
+  const [cohort, academy, language, programme] = await Promise.all([getCohortOverview(cohortId), getAcademySettings(), getLanguage(request), getProgramme(cohortId)]);
   return {
     cohort: {
       ...cohort,
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       statusChanges: cohort.statusChanges.map((c) => ({ ...c, at: formatDateTime(c.at, academy.timeZone, language) })),
     },
     canEdit: can(user, "update:cohort", "any") || can(user, "update:cohort", "cohort"),
+    programme: { hoursByTrack: programme.hoursByTrack, totalHours: programme.totalHours, modules: programme.modules.length },
     applyPath: `/apply/${cohort.code}`,
   };
 }
@@ -44,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CohortOverview() {
   const { t } = useTranslation();
-  const { cohort, canEdit, applyPath } = useLoaderData<typeof loader>();
+  const { cohort, canEdit, programme, applyPath } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const organisers = cohort.organisations.filter((o) => o.role !== "teaching_partner");
@@ -72,6 +75,13 @@ export default function CohortOverview() {
           </dd>
           <dt className="text-muted">{t("cohort.venue")}</dt>
           <dd>{cohort.venue ? `${cohort.venue.name}${cohort.venue.address ? ` · ${cohort.venue.address}` : ""}` : "—"}</dd>
+          <dt className="text-muted">{t("programme.tabProgramme")}</dt>
+          <dd className="flex flex-col gap-2" data-testid="cohort-programme">
+            <Link to="programme" className="text-brand-700 underline">
+              {t("programme.overview", { count: programme.modules, hours: t("common.hours", { count: programme.totalHours }) })}
+            </Link>
+            <TrackBalance hoursByTrack={programme.hoursByTrack} />
+          </dd>
           <dt className="text-muted">{t("cohort.organisers")}</dt>
           <dd>{organisers.map((o) => o.organisation.name).join(t("common.listSeparator")) || "—"}</dd>
           <dt className="text-muted">{t("cohort.partner")}</dt>

@@ -30,11 +30,17 @@ export default function CohortTimetable() {
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <WeekNavigation week={week} />
-        {canEdit ? (
-          <Link to={`/admin/cohorts/${cohortId}/sessions/new`} className={buttonClass("secondary")}>
-            {t("programme.addSession")}
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          {/* A file, not a page: a plain link, so the browser downloads it. */}
+          <a href={`/admin/cohorts/${cohortId}/timetable.xlsx`} className={buttonClass("secondary")} download>
+            {t("programme.download")}
+          </a>
+          {canEdit ? (
+            <Link to={`/admin/cohorts/${cohortId}/sessions/new`} className={buttonClass("secondary")}>
+              {t("programme.addSession")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <WeekGrid week={week} sessionHref={(id) => `/admin/cohorts/${cohortId}/sessions/${id}`} />
     </div>

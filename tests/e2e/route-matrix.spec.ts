@@ -49,6 +49,7 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin.roster-template[.xlsx]": { get: cohortManagers },
   "routes/admin.cohorts.$cohortId.programme": { get: cohortReaders },
   "routes/admin.cohorts.$cohortId.timetable": { get: cohortReaders },
+  "routes/admin.cohorts.$cohortId.timetable[.xlsx]": { get: cohortReaders },
   "routes/admin.cohorts.$cohortId.modules.new": { get: cohortManagers, post: cohortManagers },
   "routes/admin.cohorts.$cohortId.modules.copy": { get: cohortManagers, post: cohortManagers },
   "routes/admin.cohorts.$cohortId.modules.$moduleId._index": { get: cohortReaders, post: cohortManagers },

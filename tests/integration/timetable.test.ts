@@ -54,3 +54,31 @@ test("the staff timetable opens on this week while sessions run, else on the nex
   expect(await defaultCohortWeek(cohort.id, new Date("2026-04-20T00:00:00Z"), tz)).toBe("2026-05-18");
   expect(await defaultCohortWeek(cohort.id, new Date("2026-09-01T00:00:00Z"), tz)).toBe("2026-05-18");
 });
+
+test("the timetable file lists every session in time order, in the reader's language, with nothing that could run as a formula", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const { writeTimetableWorkbook } = await import("~/modules/curriculum/timetable-export.server.ts");
+  const { getCohortSessions } = await import("~/modules/curriculum/timetable.server.ts");
+  const { db } = await import("~/utils/db.server.ts");
+  const cohort = await createCohort({ title: "数字经济专题班" });
+  const module = await createModule(cohort.id, { track: "technology", title: "=HYPERLINK(\"http://x\")" });
+  await createSession(module.id, { startsAt: new Date("2026-03-03T06:00:00Z") });
+  const first = await createSession(module.id, { startsAt: new Date("2026-03-02T01:00:00Z"), kind: "site_visit" });
+  await db.session.update({ where: { id: first.id }, data: { status: "cancelled" } });
+
+  const read = async (language: "zh-CN" | "en") => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeTimetableWorkbook({ title: "数字经济专题班", dates: "2026年3月2日 – 3月6日" }, await getCohortSessions(cohort.id), tz, language)) as never);
+    const sheet = workbook.worksheets[0]!;
+    return [1, 2, 3, 4].map((n) => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => (v == null ? "" : String(v))));
+  };
+  const [title, header, monday, tuesday] = await read("zh-CN");
+  expect(title![0]).toBe("数字经济专题班 课程表（2026年3月2日 – 3月6日）");
+  expect(header).toEqual(["日期", "时间", "板块", "课程模块", "教学形式", "主讲", "地点", "地址", "学员须知", "状态"]);
+  expect(monday!.slice(0, 5)).toEqual(["3月2日周一", "09:00–12:00", "技术前沿", "'=HYPERLINK(\"http://x\")", "现场教学"]);
+  expect(monday!.at(-1)).toBe("已取消");
+  expect(tuesday!.slice(0, 2)).toEqual(["3月3日周二", "14:00–17:00"]);
+  const [, englishHeader, englishMonday] = await read("en");
+  expect(englishHeader![0]).toBe("Date");
+  expect(englishMonday![2]).toBe("Technology frontier");
+});

@@ -183,3 +183,9 @@ function formatShortDate(date: string, language: Language): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "zh-CN", { timeZone: "UTC", month: "short", day: "numeric" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+/** Every session of a cohort in time order, cancelled ones included (they are shown struck through). */
+export async function getCohortSessions(cohortId: string): Promise<TimetableSession[]> {
+  const rows = await db.session.findMany({ where: { module: { cohortId } }, orderBy: { startsAt: "asc" }, select: timetableSessionSelect });
+  return rows.map(toTimetableSession);
+}
