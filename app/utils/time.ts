@@ -3,9 +3,22 @@ import type { Language } from "./i18n.ts";
 
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
-/** Offset of `timeZone` from UTC at `instant`, in minutes (Asia/Shanghai: +480). */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
+// Making an Intl.DateTimeFormat costs a hundred times more than using one, and
+// a timetable formats hundreds of times per page: each kind is made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+/** The wall-clock reading of `instant` in `timeZone`: year, month (1–12), day, hour (0–23), minute, second. */
+export function wallClock(instant: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const parts = formatter("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
@@ -15,16 +28,20 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
     minute: "2-digit",
     second: "2-digit",
   }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in minutes (Asia/Shanghai: +480). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const c = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
 /** The calendar date (YYYY-MM-DD) of `instant` in `timeZone`. */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
+  return formatter("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 /** The UTC instant of a wall-clock time ("2025-03-10", "09:00") in `timeZone`. */
@@ -51,7 +68,7 @@ const intlLocale = (language: Language) => (language === "en" ? "en-GB" : "zh-CN
 
 export function formatDate(date: string, language: Language): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  return formatter(intlLocale(language), {
     timeZone: "UTC",
     year: "numeric",
     month: "long",
@@ -65,7 +82,7 @@ export function formatDateRange(from: string, to: string, language: Language): s
 
 /** "3月10日 周一" / "Mon 10 March". */
 export function formatDay(instant: Date, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  return formatter(intlLocale(language), {
     timeZone,
     month: "long",
     day: "numeric",
@@ -74,9 +91,7 @@ export function formatDay(instant: Date, timeZone: string, language: Language): 
 }
 
 export function formatTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
-    instant,
-  );
+  return formatter("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 }
 
 export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
@@ -85,7 +100,7 @@ export function formatTimeRange(start: Date, end: Date, timeZone: string): strin
 
 /** "2025年3月10日 14:05" / "10 March 2025, 14:05". */
 export function formatDateTime(instant: Date, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  return formatter(intlLocale(language), {
     timeZone,
     year: "numeric",
     month: "long",
