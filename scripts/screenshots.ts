@@ -11,9 +11,10 @@ const only = process.env.PAGES?.split(",");
 
 /**
  * `follow`: a link on the page to open before the screenshot (pages whose address holds an id);
- * `then`: a path to add to the address that link led to (a tab of that page).
+ * `then`: a path to add to the address that link led to (a tab of that page);
+ * `andFollow`: a link on that tab to open next.
  */
-type Shot = { name: string; path: string; login?: { login: string; password: string }; follow?: string; then?: string };
+type Shot = { name: string; path: string; login?: { login: string; password: string }; follow?: string; then?: string; andFollow?: string };
 const admin = { login: "admin@demo.academy", password: "Academy-Admin-2025" };
 const trainee = { login: "13800000001", password: "Academy-Trainee-2025" };
 const instructor = { login: "teacher@demo.academy", password: "Academy-Teacher-2025" };
@@ -43,6 +44,17 @@ const shots: Shot[] = [
   { name: "admin-module-new", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/modules/new" },
   { name: "admin-module", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/programme" },
   { name: "admin-settings", path: "/admin/settings", login: admin },
+  { name: "portal-session", path: "/timetable?view=programme", login: trainee, follow: "[data-testid=programme-module] a" },
+  { name: "portal-calendar", path: "/calendar", login: trainee },
+  { name: "admin-session", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/timetable", andFollow: "[data-testid=week-session]" },
+  { name: "admin-session-new", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/sessions/new" },
+  { name: "admin-materials", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a >> nth=1", then: "/programme", andFollow: "[data-testid=programme-module] a" },
+  { name: "admin-cohort-calendar", path: "/admin", login: admin, follow: "[data-testid=cohort-row] a", then: "/calendar" },
+  { name: "admin-lecturers", path: "/admin/lecturers", login: admin },
+  { name: "admin-lecturer", path: "/admin/lecturers", login: admin, follow: "main table a, main li a" },
+  { name: "admin-venues", path: "/admin/venues", login: admin },
+  { name: "instructor-teaching", path: "/admin/teaching", login: instructor },
+  { name: "instructor-calendar", path: "/admin/calendar", login: instructor },
 ];
 
 const variants = [
@@ -83,6 +95,10 @@ for (const shot of shots.filter((s) => !only || only.includes(s.name))) {
       const before = new URL(page.url()).pathname;
       await Promise.all([page.waitForURL((url) => url.pathname !== before), page.locator(shot.follow).first().click()]);
       if (shot.then) await page.goto(`${page.url().replace(/\/$/, "")}${shot.then}`);
+      if (shot.andFollow) {
+        const tab = page.url();
+        await Promise.all([page.waitForURL((url) => url.href !== tab), page.locator(shot.andFollow).first().click()]);
+      }
     }
     await page.screenshot({ path: path.join(out, `${shot.name}-${variant.suffix}.png`), fullPage: true });
     await context.close();
