@@ -1,4 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { parseLanguage } from "~/utils/i18n.ts";
 import { languageCookie } from "~/utils/i18n.server.ts";
 import { elderModeCookie } from "~/utils/preferences.server.ts";
@@ -9,7 +11,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const headers = new Headers();
   const language = parseLanguage(String(form.get("language") ?? ""));
-  if (language) headers.append("Set-Cookie", await languageCookie.serialize(language));
+  if (language) {
+    headers.append("Set-Cookie", await languageCookie.serialize(language));
+    // Remembered on the account too: what the app sends without a browser (the calendar feed) speaks it.
+    const user = await getCurrentUser(request);
+    if (user) await db.person.update({ where: { id: user.id }, data: { locale: language } });
+  }
   const elder = form.get("elderMode");
   if (elder === "on" || elder === "off") {
     headers.append("Set-Cookie", await elderModeCookie.serialize(elder === "on" ? "1" : "0"));
