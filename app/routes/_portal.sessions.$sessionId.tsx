@@ -5,7 +5,7 @@ import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { requireRole } from "~/modules/accounts/auth-session.server.ts";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { AddToCalendarLink } from "~/modules/curriculum/add-to-calendar.tsx";
-import { listMaterials } from "~/modules/curriculum/materials.server.ts";
+import { listMaterialViews } from "~/modules/curriculum/materials.server.ts";
 import { MaterialsList } from "~/modules/curriculum/materials-list.tsx";
 import { SessionHistory } from "~/modules/curriculum/session-history.tsx";
 import type { SessionPageData } from "~/modules/curriculum/sessions.ts";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!session) throw new Response("Not found", { status: 404 });
   const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
   const page = presentSession(session, academy.timeZone, language);
-  const materials = (await listMaterials(session.module.id)).map(({ createdAt: _createdAt, mimeType: _mimeType, ...material }) => material);
+  const materials = await listMaterialViews(session.module.id);
   // Trainees see what changed since the session was first announced, not the announcement itself.
   return { session: { ...page, history: page.history.filter((entry) => entry.kind !== "created") }, materials };
 }

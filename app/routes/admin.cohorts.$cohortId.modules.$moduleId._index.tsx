@@ -6,6 +6,8 @@ import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { can, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { listMaterialViews } from "~/modules/curriculum/materials.server.ts";
+import { MaterialsList } from "~/modules/curriculum/materials-list.tsx";
 import { ModuleForm } from "~/modules/curriculum/module-form.tsx";
 import { ModuleActionSchema } from "~/modules/curriculum/modules.ts";
 import { deleteModule, getModule, lecturerOptions, updateModule } from "~/modules/curriculum/programme.server.ts";
@@ -20,12 +22,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const module = await getModule(cohortId, params.moduleId ?? "");
   if (!module) throw new Response("Not found", { status: 404 });
   const canEdit = can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort");
-  const [academy, language, lecturers] = await Promise.all([getAcademySettings(), getLanguage(request), canEdit ? lecturerOptions() : []]);
+  const [academy, language, lecturers, materials] = await Promise.all([
+    getAcademySettings(),
+    getLanguage(request),
+    canEdit ? lecturerOptions() : [],
+    listMaterialViews(module.id),
+  ]);
   const tz = academy.timeZone;
   return {
     cohortId,
     canEdit,
     lecturers,
+    materials,
     module: {
       ...module,
       sessions: module.sessions.map((s) => ({ id: s.id, cancelled: s.cancelled, day: formatDay(s.startsAt, tz, language), time: formatTimeRange(s.startsAt, s.endsAt, tz) })),
@@ -53,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ModulePage() {
   const { t } = useTranslation();
-  const { cohortId, canEdit, lecturers, module } = useLoaderData<typeof loader>();
+  const { cohortId, canEdit, lecturers, materials, module } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const base = `/admin/cohorts/${cohortId}`;
@@ -107,6 +115,7 @@ export default function ModulePage() {
             <h3 id="materials-heading" className="font-semibold">
               {t("programme.materials", { count: module.materialCount })}
             </h3>
+            {materials.length ? <MaterialsList materials={materials} /> : null}
             <Link to={`${base}/modules/${module.id}/materials`} className={`${buttonClass("secondary")} self-start`}>
               {canEdit ? t("programme.manageMaterials") : t("programme.viewMaterials")}
             </Link>

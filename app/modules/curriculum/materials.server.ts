@@ -194,6 +194,11 @@ export async function listMaterials(moduleId: string): Promise<MaterialRow[]> {
   return rows.map(toMaterialRow);
 }
 
+/** A module's materials as lists show them: what a page may send to the browser. */
+export async function listMaterialViews(moduleId: string): Promise<MaterialView[]> {
+  return (await listMaterials(moduleId)).map(({ createdAt: _createdAt, mimeType: _mimeType, ...view }) => view);
+}
+
 /** Materials of several modules at once (a day of sessions), by module. */
 export async function listMaterialsOfModules(moduleIds: readonly string[]): Promise<Map<string, MaterialRow[]>> {
   const rows = await db.material.findMany({
