@@ -1,6 +1,6 @@
 // Form pieces shared by every form. Validation messages are translation keys,
 // translated here so that server and browser show the same words.
-import { useId, type InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { splitMessage } from "~/utils/messages.ts";
 
@@ -50,6 +50,44 @@ export function Field({
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
         className="min-h-12 rounded-lg border border-line bg-surface px-3 py-2 text-base aria-[invalid]:border-brand-700"
         {...inputProps}
+      />
+      {hint ? (
+        <p id={hintId} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function TextareaField({
+  label,
+  hint,
+  textareaProps,
+  errors,
+}: {
+  label: string;
+  hint?: string;
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>;
+  errors?: ListOfErrors;
+}) {
+  const fallbackId = useId();
+  const id = textareaProps.id ?? fallbackId;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      <textarea
+        rows={4}
+        {...textareaProps}
+        id={id}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        className="rounded-lg border border-line bg-surface p-3 text-base aria-[invalid]:border-brand-700"
       />
       {hint ? (
         <p id={hintId} className="text-sm text-muted">

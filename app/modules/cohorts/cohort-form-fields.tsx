@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { ErrorList, Field } from "~/components/forms.tsx";
+import { ErrorList, Field, TextareaField } from "~/components/forms.tsx";
 import { SelectField } from "~/components/select-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { CohortFormSchema } from "./cohort-form.ts";
@@ -70,11 +70,7 @@ export function CohortForm({ options, defaultValue, lastResult, submitLabel }: {
         selectProps={getSelectProps(fields.partnerId)}
         errors={fields.partnerId.errors}
       />
-      <label className="flex flex-col gap-1.5">
-        <span className="font-medium">{t("cohort.fields.description")}</span>
-        <textarea {...getTextareaProps(fields.description)} rows={4} className="rounded-lg border border-line bg-surface p-3" />
-        <ErrorList errors={fields.description.errors} />
-      </label>
+      <TextareaField label={t("cohort.fields.description")} textareaProps={getTextareaProps(fields.description)} errors={fields.description.errors} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-1 font-medium">{t("cohort.certificateRule")}</legend>
         <Field label={t("cohort.fields.minAttendance")} inputProps={{ ...getInputProps(fields.certMinAttendancePercent, { type: "number" }), min: 0, max: 100 }} errors={fields.certMinAttendancePercent.errors} />

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms.tsx";
+import { ErrorList, Field, TextareaField } from "~/components/forms.tsx";
 import { SelectField } from "~/components/select-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { LecturerFormSchema, lecturerKinds, type LecturerKind } from "./lecturers.ts";
@@ -54,12 +54,12 @@ export function LecturerForm({
         <Field label={t("faculty.lecturers.fields.organisation")} inputProps={getInputProps(fields.organisation, { type: "text" })} errors={fields.organisation.errors} />
         <Field label={t("faculty.lecturers.fields.region")} hint={t("faculty.lecturers.fields.regionHint")} inputProps={getInputProps(fields.region, { type: "text" })} errors={fields.region.errors} />
       </div>
-      <label className="flex flex-col gap-1.5">
-        <span className="font-medium">{t("faculty.lecturers.fields.bio")}</span>
-        <textarea {...getTextareaProps(fields.bio)} rows={5} className="rounded-lg border border-line bg-surface p-3" />
-        <span className="text-sm text-muted">{t("faculty.lecturers.fields.bioHint")}</span>
-        <ErrorList errors={fields.bio.errors} />
-      </label>
+      <TextareaField
+        label={t("faculty.lecturers.fields.bio")}
+        hint={t("faculty.lecturers.fields.bioHint")}
+        textareaProps={{ ...getTextareaProps(fields.bio), rows: 5 }}
+        errors={fields.bio.errors}
+      />
       <ErrorList id={form.errorId} errors={form.errors} />
       <Button type="submit" disabled={navigation.state === "submitting"} className="self-start">
         {submitLabel}

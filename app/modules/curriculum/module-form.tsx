@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { ErrorList, Field } from "~/components/forms.tsx";
+import { ErrorList, Field, TextareaField } from "~/components/forms.tsx";
 import { SelectField } from "~/components/select-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { trackKeys } from "./curriculum.ts";
@@ -53,11 +53,7 @@ export function ModuleForm({
           errors={fields.creditHours.errors}
         />
       </div>
-      <label className="flex flex-col gap-1.5">
-        <span className="font-medium">{t("programme.fields.description")}</span>
-        <textarea {...getTextareaProps(fields.description)} rows={4} className="rounded-lg border border-line bg-surface p-3" />
-        <ErrorList errors={fields.description.errors} />
-      </label>
+      <TextareaField label={t("programme.fields.description")} textareaProps={getTextareaProps(fields.description)} errors={fields.description.errors} />
       <fieldset className="flex flex-col gap-1">
         <legend className="mb-1 font-medium">{t("programme.fields.lecturers")}</legend>
         {lecturers.length ? (

@@ -5,7 +5,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms.tsx";
+import { ErrorList, Field, TextareaField } from "~/components/forms.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { sessionKinds, trackKeys, type TrackKey } from "./curriculum.ts";
 import { NOTES_MAX, REASON_MAX, SessionFormSchema } from "./sessions.ts";
@@ -197,12 +197,12 @@ export function SessionForm({
         <ErrorList errors={fields.lecturerIds.errors} />
       </fieldset>
 
-      <label className="flex flex-col gap-1.5">
-        <span className="font-medium">{t("schedule.fields.notes")}</span>
-        <span className="text-sm text-muted">{t("schedule.fields.notesHint")}</span>
-        <textarea {...getTextareaProps(fields.notes)} maxLength={NOTES_MAX} rows={3} className="rounded-lg border border-line bg-surface p-3" />
-        <ErrorList errors={fields.notes.errors} />
-      </label>
+      <TextareaField
+        label={t("schedule.fields.notes")}
+        hint={t("schedule.fields.notesHint")}
+        textareaProps={{ ...getTextareaProps(fields.notes), maxLength: NOTES_MAX, rows: 3 }}
+        errors={fields.notes.errors}
+      />
 
       {mode === "edit" ? (
         <label className="flex flex-col gap-1.5">

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm,
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Field } from "~/components/forms.tsx";
+import { ErrorList, Field, TextareaField } from "~/components/forms.tsx";
 import { SelectField } from "~/components/select-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { VenueFormSchema, venueKinds, type VenueKind } from "./venues.ts";
@@ -60,12 +60,12 @@ export function VenueForm({
           errors={fields.capacity.errors}
         />
       </div>
-      <label className="flex flex-col gap-1.5">
-        <span className="font-medium">{t("faculty.venues.fields.notes")}</span>
-        <textarea {...getTextareaProps(fields.notes)} rows={3} className="rounded-lg border border-line bg-surface p-3" />
-        <span className="text-sm text-muted">{t("faculty.venues.fields.notesHint")}</span>
-        <ErrorList errors={fields.notes.errors} />
-      </label>
+      <TextareaField
+        label={t("faculty.venues.fields.notes")}
+        hint={t("faculty.venues.fields.notesHint")}
+        textareaProps={{ ...getTextareaProps(fields.notes), rows: 3 }}
+        errors={fields.notes.errors}
+      />
       <ErrorList id={form.errorId} errors={form.errors} />
       <Button type="submit" disabled={navigation.state === "submitting"} className="self-start">
         {submitLabel}
