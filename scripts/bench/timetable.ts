@@ -7,18 +7,15 @@
 // Run: npx tsx scripts/bench/timetable.ts
 // With BENCH_POSTGRES_URL=postgres://user@host:5432/postgres it also runs on
 // PostgreSQL, in a database it creates there and drops afterwards.
-import { spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import pg from "pg";
 import { sessionKinds, trackKeys, type TrackKey } from "~/modules/curriculum/curriculum.ts";
 import { parseDatabaseUrl } from "~/utils/database-url.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import { addDays, zonedDayRange, zonedInstant } from "~/utils/time.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
+import { onEachDatabase } from "./each-database.ts";
 
 const TIME_ZONE = "Asia/Shanghai";
 const COHORTS = 24;
@@ -615,58 +612,9 @@ async function measure(databaseUrl: string, label: string): Promise<TimetableBen
 
 const thisFile = fileURLToPath(import.meta.url);
 
-/** Runs `measure` in a child process and reads back what it wrote. */
-async function measureInChild(databaseUrl: string, label: string, workDir: string): Promise<TimetableBenchResult[]> {
-  const output = path.join(workDir, `${label.toLowerCase()}.json`);
-  const child = spawn(process.execPath, ["--import", "tsx", thisFile], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      BENCH_WORKER_DATABASE_URL: databaseUrl,
-      BENCH_WORKER_LABEL: label,
-      BENCH_WORKER_OUTPUT: output,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", resolve);
-  });
-  if (code !== 0) throw new Error(`timetable benchmark on ${label} failed (exit code ${code})`);
-  return JSON.parse(readFileSync(output, "utf8")) as TimetableBenchResult[];
-}
-
-async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The timetable measurements on a fresh SQLite database, and on PostgreSQL if BENCH_POSTGRES_URL is set. */
 export async function benchTimetable(): Promise<TimetableBenchResult[]> {
-  const workDir = mkdtempSync(path.join(os.tmpdir(), "academy-bench-"));
-  try {
-    const results = await measureInChild(`file:${path.join(workDir, "bench.db")}`, "SQLite", workDir);
-    const postgresUrl = process.env.BENCH_POSTGRES_URL;
-    if (postgresUrl) {
-      const name = `academy_bench_${randomBytes(4).toString("hex")}`;
-      const benchUrl = new URL(postgresUrl);
-      benchUrl.pathname = `/${name}`;
-      await withAdminClient(postgresUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-      try {
-        results.push(...(await measureInChild(benchUrl.toString(), "PostgreSQL", workDir)));
-      } finally {
-        await withAdminClient(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-      }
-    }
-    return results;
-  } finally {
-    rmSync(workDir, { recursive: true, force: true });
-  }
+  return onEachDatabase<TimetableBenchResult>(thisFile, "timetable");
 }
 
 function printTable(results: readonly TimetableBenchResult[]) {

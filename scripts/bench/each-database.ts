@@ -1,0 +1,60 @@
+// Runs a benchmark script once per database, each in a process of its own: the
+// app's one Prisma client is made from DATABASE_URL when db.server.ts is first
+// imported, so each database needs a fresh process, with the variable set
+// before that import. SQLite always, in a temporary file; PostgreSQL when
+// BENCH_POSTGRES_URL is set, in a database created for the run and dropped after.
+// The script, started with BENCH_WORKER_* set, writes its results as JSON.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { projectRoot } from "~/utils/project-root.server.ts";
+
+async function runWorker<T>(script: string, name: string, databaseUrl: string, label: string, workDir: string): Promise<T[]> {
+  const output = path.join(workDir, `${label.toLowerCase()}.json`);
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: projectRoot,
+    env: { ...process.env, BENCH_WORKER_DATABASE_URL: databaseUrl, BENCH_WORKER_LABEL: label, BENCH_WORKER_OUTPUT: output },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`${name} benchmark on ${label} failed (exit code ${code})`);
+  return JSON.parse(readFileSync(output, "utf8")) as T[];
+}
+
+async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function onEachDatabase<T>(script: string, name: string): Promise<T[]> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), "academy-bench-"));
+  try {
+    const results = await runWorker<T>(script, name, `file:${path.join(workDir, "bench.db")}`, "SQLite", workDir);
+    const postgresUrl = process.env.BENCH_POSTGRES_URL;
+    if (postgresUrl) {
+      const database = `academy_bench_${randomBytes(4).toString("hex")}`;
+      const benchUrl = new URL(postgresUrl);
+      benchUrl.pathname = `/${database}`;
+      await withAdminClient(postgresUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
+      try {
+        results.push(...(await runWorker<T>(script, name, benchUrl.toString(), "PostgreSQL", workDir)));
+      } finally {
+        await withAdminClient(postgresUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      }
+    }
+    return results;
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
