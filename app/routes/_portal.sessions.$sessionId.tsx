@@ -5,6 +5,7 @@ import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { requireRole } from "~/modules/accounts/auth-session.server.ts";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { AddToCalendarLink } from "~/modules/curriculum/add-to-calendar.tsx";
+import { inWeChat } from "~/modules/curriculum/calendar-page.server.ts";
 import { listMaterialViews } from "~/modules/curriculum/materials.server.ts";
 import { MaterialsList } from "~/modules/curriculum/materials-list.tsx";
 import { SessionHistory } from "~/modules/curriculum/session-history.tsx";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = presentSession(session, academy.timeZone, language);
   const materials = await listMaterialViews(session.module.id);
   // Trainees see what changed since the session was first announced, not the announcement itself.
-  return { session: { ...page, history: page.history.filter((entry) => entry.kind !== "created") }, materials };
+  return { session: { ...page, history: page.history.filter((entry) => entry.kind !== "created") }, materials, wechat: inWeChat(request) };
 }
 
 function Lecturer({ lecturer }: { lecturer: SessionPageData["lecturers"][number] }) {
@@ -50,7 +51,7 @@ function Lecturer({ lecturer }: { lecturer: SessionPageData["lecturers"][number]
 
 export default function TraineeSession() {
   const { t } = useTranslation();
-  const { session, materials } = useLoaderData<typeof loader>();
+  const { session, materials, wechat } = useLoaderData<typeof loader>();
   const cancelled = session.status === "cancelled";
   const offsite = session.venue?.kind === "offsite";
   const cancellation = cancelled ? session.history.find((entry) => entry.kind === "cancelled") : undefined;
@@ -127,6 +128,11 @@ export default function TraineeSession() {
               >
                 {t("schedule.trainee.openMap")}
               </a>
+            ) : null}
+            {wechat ? (
+              <p className="w-full text-sm text-muted" data-testid="wechat-calendar-hint">
+                {t("schedule.trainee.wechatCalendar")}
+              </p>
             ) : null}
           </div>
         ) : null}

@@ -133,5 +133,17 @@ test("staff copy a three-track programme into a new cohort, schedule a site visi
   expect(moved.startDate.toString()).toBe("2027-04-13T14:00:00");
   await gotoHydrated(trainee, `/sessions/${sessionId}`);
   await expect(trainee.locator("main")).toContainText("企业接待时间调整");
+  await expect(trainee.getByTestId("wechat-calendar-hint")).toHaveCount(0);
   await phone.close();
+
+  // Inside WeChat's own browser, which cannot hand a file to the calendar, the page says what to do instead.
+  const wechat = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.49",
+  });
+  const inWeChat = await wechat.newPage();
+  await signIn(inWeChat, mobile, demo.trainee.password);
+  await inWeChat.goto(`/sessions/${sessionId}`);
+  await expect(inWeChat.getByTestId("wechat-calendar-hint")).toContainText("在浏览器中打开");
+  await wechat.close();
 });
