@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo } from "./demo-logins.ts";
-import { gotoHydrated, signIn } from "./helpers.ts";
+import { gotoHydrated, signIn, signOut } from "./helpers.ts";
 
 const staff = { login: "staff@demo.academy", password: "Academy-Staff-2025" };
 
@@ -54,13 +54,12 @@ test("staff invite a new trainee, who activates with the code on a phone and sig
   await expect(trainee.getByRole("heading", { name: "钱多多，您好" })).toBeVisible();
   await expect(trainee.getByTestId("my-cohort")).toContainText("专精特新企业成长训练营（第二期）");
 
-  await trainee.getByRole("button", { name: "退出登录" }).click();
+  await signOut(trainee);
   await submitLogin(trainee, "13912345678", "云溪多多 2025 学习愉快");
   await expect(trainee.getByRole("heading", { name: "钱多多，您好" })).toBeVisible();
 
   // The code was spent.
-  await trainee.getByRole("button", { name: "退出登录" }).click();
-  await expect(trainee).toHaveURL(/\/login/);
+  await signOut(trainee);
   await gotoHydrated(trainee, "/activate");
   await trainee.getByLabel("手机号或邮箱").fill("13912345678");
   await trainee.getByLabel("激活码").fill(code);
@@ -79,8 +78,7 @@ test("the session cookie is HttpOnly, SameSite=Lax and Secure, and a new one is 
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true, path: "/" });
 
   // Sign out ends the session on the server: replaying the old cookie gets nothing.
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
   expect((await context.cookies()).find((c) => c.name === "academy_session")).toBeUndefined();
   await context.addCookies([{ ...cookie }]);
   await page.goto("/");

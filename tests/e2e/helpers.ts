@@ -13,3 +13,9 @@ export async function signIn(page: Page, login: string, password: string) {
   await page.locator('form#login button[type="submit"]').click();
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+/** Signs out and waits for the sign-in page: the next navigation must not overtake the sign-out. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { demo } from "./demo-logins.ts";
-import { signIn } from "./helpers.ts";
+import { signIn, signOut } from "./helpers.ts";
 
 test.describe("each demo login lands on its own home", () => {
   test("the trainee sees today's sessions and the cohort on a phone", async ({ page }) => {
@@ -62,8 +62,7 @@ test("signing in works before JavaScript loads", async ({ browser }) => {
 
 test("signing out ends the session and protected pages ask to sign in again", async ({ page }) => {
   await signIn(page, demo.admin.login, demo.admin.password);
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await signOut(page);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin$/);
   // Signing in again returns to the page that was asked for.
