@@ -1,5 +1,5 @@
 import { useId, type SelectHTMLAttributes } from "react";
-import { ErrorList, type ListOfErrors } from "./forms.tsx";
+import { FieldFrame, type ListOfErrors } from "./forms.tsx";
 
 export function SelectField({
   label,
@@ -14,26 +14,25 @@ export function SelectField({
 }) {
   const fallbackId = useId();
   const id = selectProps.id ?? fallbackId;
-  const errorId = errors?.length ? `${id}-error` : undefined;
   return (
-    <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={errorId}
-        className="min-h-12 rounded-lg border border-line bg-surface px-3 py-2 text-base aria-[invalid]:border-brand-700"
-        {...selectProps}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame
+      id={id}
+      label={label}
+      errors={errors}
+      control={(described) => (
+        <select
+          id={id}
+          {...described}
+          className="min-h-12 rounded-lg border border-line bg-surface px-3 py-2 text-base aria-[invalid]:border-brand-700"
+          {...selectProps}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
