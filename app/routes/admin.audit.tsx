@@ -9,11 +9,11 @@ import { describeUserAgent } from "~/modules/accounts/user-agent.ts";
 import { auditActions } from "~/modules/audit/audit.ts";
 import { AUDIT_PAGE_SIZE, readAuditLog } from "~/modules/audit/audit-log.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
-import { formatDateTime } from "~/utils/time.ts";
+import { formatDateTime, isCalendarDate } from "~/utils/time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
-const isDate = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined);
+const isDate = (value: string | null) => (value && isCalendarDate(value) ? value : undefined);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:audit");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addDays, formatTimeRange, localDate, zonedDayRange, zonedInstant, zoneOffsetMinutes } from "./time.ts";
+import { addDays, formatTimeRange, isCalendarDate, localDate, zonedDayRange, zonedInstant, zoneOffsetMinutes } from "./time.ts";
 
 describe("academy time", () => {
   test("Shanghai wall-clock times map to UTC eight hours earlier", () => {
@@ -38,4 +38,9 @@ describe("academy time", () => {
     const end = new Date("2025-03-10T09:00:00Z");
     expect(formatTimeRange(start, end, "Asia/Shanghai")).toBe("14:00–17:00");
   });
+});
+
+test("a calendar date must exist: February has no 30th", () => {
+  expect(["2026-02-28", "2024-02-29"].map(isCalendarDate)).toEqual([true, true]);
+  expect(["2026-02-30", "2025-02-29", "2026-13-01", "26-1-1", ""].map(isCalendarDate)).toEqual([false, false, false, false, false]);
 });

@@ -59,6 +59,13 @@ export function zonedDayRange(date: string, timeZone: string): { start: Date; en
   return { start: zonedInstant(date, "00:00", timeZone), end: zonedInstant(addDays(date, 1), "00:00", timeZone) };
 }
 
+/** Whether `value` is a calendar date written YYYY-MM-DD: "2026-02-30" is not. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
@@ -74,6 +81,12 @@ export function formatDate(date: string, language: Language): string {
     month: "long",
     day: "numeric",
   }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** "3月10日" / "10 Mar", of a calendar date. */
+export function formatShortDate(date: string, language: Language): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return formatter(intlLocale(language), { timeZone: "UTC", month: "short", day: "numeric" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function formatDateRange(from: string, to: string, language: Language): string {

@@ -1,11 +1,12 @@
 // The cohort form (create and edit), shared by server and browser.
 import { z } from "zod";
+import { isCalendarDate } from "~/utils/time.ts";
 
 const date = (required: string) =>
   z
     .string({ required_error: required })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "cohort.errors.dateFormat")
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "cohort.errors.dateFormat");
+    .refine(isCalendarDate, "cohort.errors.dateFormat");
 
 export const CohortFormSchema = z
   .object({
