@@ -20,9 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
   const session = await getSessionForTrainee(user.id, params.sessionId ?? "");
   if (!session) throw new Response("Not found", { status: 404 });
-  const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
+  const [academy, language, materials] = await Promise.all([getAcademySettings(), getLanguage(request), listMaterialViews(session.module.id)]);
   const page = presentSession(session, academy.timeZone, language);
-  const materials = await listMaterialViews(session.module.id);
   // Trainees see what changed since the session was first announced, not the announcement itself.
   return { session: { ...page, history: page.history.filter((entry) => entry.kind !== "created") }, materials, wechat: inWeChat(request) };
 }

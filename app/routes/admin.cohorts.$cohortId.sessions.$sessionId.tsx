@@ -36,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSessionForStaff(cohortId, params.sessionId ?? "");
   if (!session) throw new Response("Not found", { status: 404 });
   const canEdit = can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort");
-  const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
-  const options = canEdit ? await sessionFormOptions(cohortId) : null;
+  const [academy, language, options] = await Promise.all([getAcademySettings(), getLanguage(request), canEdit ? sessionFormOptions(cohortId) : null]);
   return {
     cohortId,
     canEdit,
@@ -155,7 +154,7 @@ export default function StaffSession() {
               <dt className="text-muted">{t("schedule.fields.notes")}</dt>
               <dd className="whitespace-pre-line break-words">{session.notes ?? "—"}</dd>
               <dt className="text-muted">{t("schedule.materials")}</dt>
-              <dd>{t("schedule.materialsCount", { count: session.materials.length })}</dd>
+              <dd>{t("schedule.materialsCount", { count: session.materialCount })}</dd>
             </dl>
           </section>
 

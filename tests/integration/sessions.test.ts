@@ -278,7 +278,7 @@ describe("reading a session", () => {
     expect(await getSessionForTrainee(elsewhere.id, id)).toBeNull();
   });
 
-  test("the session page has the venue, lecturers, module, materials and the history newest first; only staff see who changed it", async () => {
+  test("the session page has the venue, lecturers, module, number of materials and the history newest first; only staff see who changed it", async () => {
     const values = input({ venueId: s.museum.id, lecturerIds: [s.li.id], kind: "site_visit", notes: "8:00 在学院东门集合乘车" });
     const id = await schedule(values);
     await updateSession(id, { ...values, startTime: "10:00" }, { actor: s.staff, now: later, reason: "纪念馆开馆时间调整" });
@@ -297,10 +297,7 @@ describe("reading a session", () => {
       lecturers: [{ id: s.li.id, name: "李总", title: "董事长", organisation: "长三角智造集团", region: "长三角", bio: "从事制造业数字化转型二十年。", hasPhoto: true }],
       module: { id: s.module.id, title: "数字化转型政策解读", track: "policy", creditHours: 3, description: "解读最新产业政策。" },
     });
-    expect(staffView!.materials.map((m) => [m.kind, m.title, m.fileName, m.sizeBytes, m.url])).toEqual([
-      ["file", "讲义", "讲义.pdf", 2048, null],
-      ["link", "政策原文", null, null, "https://www.gov.cn/policy"],
-    ]);
+    expect(staffView!.materialCount).toBe(2);
     expect(staffView!.history.map((h) => [h.kind, h.actorName])).toEqual([
       ["rescheduled", "刘老师"],
       ["created", "刘老师"],
@@ -316,16 +313,11 @@ describe("reading a session", () => {
     expect(rescheduled!.changes).toEqual([{ field: "time", before: expect.stringMatching(/09:00–12:00$/), after: expect.stringMatching(/10:00–12:00$/) }]);
   });
 
-  test("the page links files to their download, web links only when they are web addresses, and lecturer photos only when there is one", async () => {
+  test("the page links lecturer photos only when there is one", async () => {
     const id = await schedule(input({ lecturerIds: [s.wang.id, s.li.id] }));
-    const unsafe = await db.material.create({ data: { moduleId: s.module.id, kind: "link", title: "坏链接", url: "javascript:alert(1)" }, select: { id: true } });
     const page = presentSession((await getSessionForStaff(s.cohort.id, id))!, "Asia/Shanghai", "en");
-    await db.material.delete({ where: { id: unsafe.id } });
 
-    expect(page.materials.map((m) => [m.title, m.href])).toEqual([
-      ["讲义", `/materials/${page.materials[0]!.id}`],
-      ["政策原文", "https://www.gov.cn/policy"],
-    ]);
+    expect(page.materialCount).toBe(2);
     expect(page.lecturers.map((l) => [l.name, l.photoUrl])).toEqual([
       ["李总", `/lecturers/${s.li.id}/photo`],
       ["王教授", null],

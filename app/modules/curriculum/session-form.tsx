@@ -1,11 +1,12 @@
 // The form for scheduling a session and for changing one: module, day and
 // times, kind, venue, lecturers and notes for trainees.
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, Field, TextareaField } from "~/components/forms.tsx";
+import { SelectField } from "~/components/select-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { sessionKinds, trackKeys, type TrackKey } from "./curriculum.ts";
 import { NOTES_MAX, REASON_MAX, SessionFormSchema } from "./sessions.ts";
@@ -114,19 +115,12 @@ export function SessionForm({
         <Field label={t("schedule.fields.endTime")} inputProps={{ ...getInputProps(fields.endTime, { type: "time" }), step: 300 }} errors={fields.endTime.errors} />
       </div>
 
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={fields.kind.id} className="font-medium">
-          {t("schedule.fields.kind")}
-        </label>
-        <select id={fields.kind.id} name={fields.kind.name} defaultValue={fields.kind.initialValue ?? "lecture"} className={selectClass}>
-          {sessionKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`sessionKinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-        <ErrorList id={fields.kind.errorId} errors={fields.kind.errors} />
-      </div>
+      <SelectField
+        label={t("schedule.fields.kind")}
+        options={sessionKinds.map((kind) => ({ value: kind, label: t(`sessionKinds.${kind}`) }))}
+        selectProps={getSelectProps(fields.kind)}
+        errors={fields.kind.errors}
+      />
 
       <div className="flex flex-col gap-1.5">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -142,6 +136,7 @@ export function SessionForm({
           name={fields.venueId.name}
           defaultValue={fields.venueId.initialValue ?? ""}
           aria-invalid={fields.venueId.errors ? true : undefined}
+          aria-describedby={fields.venueId.errors ? fields.venueId.errorId : undefined}
           className={selectClass}
         >
           <option value="">{t("schedule.fields.noVenue")}</option>
@@ -205,12 +200,12 @@ export function SessionForm({
       />
 
       {mode === "edit" ? (
-        <label className="flex flex-col gap-1.5">
-          <span className="font-medium">{t("schedule.fields.changeReason")}</span>
-          <span className="text-sm text-muted">{t("schedule.fields.changeReasonHint")}</span>
-          <input name="reason" maxLength={REASON_MAX} className="min-h-12 rounded-lg border border-line bg-surface px-3 py-2 text-base" />
-          <ErrorList errors={form.allErrors.reason} />
-        </label>
+        <Field
+          label={t("schedule.fields.changeReason")}
+          hint={t("schedule.fields.changeReasonHint")}
+          inputProps={{ id: `${form.id}-reason`, name: "reason", maxLength: REASON_MAX }}
+          errors={form.allErrors.reason}
+        />
       ) : null}
 
       <ErrorList id={form.errorId} errors={form.errors} />

@@ -2,7 +2,7 @@
 // cancelling and restoring, each change kept as a SessionChange so that
 // trainees can see what moved and staff can see who moved it and why.
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { db, type Db, type Prisma } from "~/utils/db.server.ts";
+import { db, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import type { Language } from "~/utils/i18n.ts";
@@ -13,12 +13,13 @@ import {
   formatDay,
   formatTime,
   formatTimeRange,
+  isCalendarDate,
   localDate,
   zonedInstant,
 } from "~/utils/time.ts";
 import { sessionKinds, type SessionKind, type TrackKey } from "./curriculum.ts";
 import {
-  isRealDate,
+  MAX_LECTURERS,
   MAX_SESSION_HOURS,
   NOTES_MAX,
   REASON_MAX,
@@ -33,7 +34,6 @@ import {
   type SessionStatus,
 } from "./sessions.ts";
 
-type Client = Db | Prisma.TransactionClient;
 type Actor = { id: string };
 
 /** What staff enter for a session; date and times are wall-clock times in the academy's zone. */
@@ -101,13 +101,12 @@ export async function findClashes(
     lecturerIds?: readonly string[];
     excludeSessionId?: string;
   },
-  client: Client = db,
 ): Promise<Clash[]> {
   const lecturerIds = [...new Set(input.lecturerIds ?? [])];
   const sharing: Prisma.SessionWhereInput[] = [{ module: { cohortId: input.cohortId } }];
   if (input.venueId) sharing.push({ venueId: input.venueId });
   if (lecturerIds.length) sharing.push({ lecturers: { some: { lecturerId: { in: lecturerIds } } } });
-  const rows = await client.session.findMany({
+  const rows = await db.session.findMany({
     where: {
       status: "scheduled",
       startsAt: { lt: input.endsAt },
@@ -162,7 +161,7 @@ async function resolveInput(input: SessionInput): Promise<Resolved> {
     select: { id: true, title: true, cohort: { select: { startDate: true, endDate: true } } },
   });
   if (!module) throw new DomainError("schedule.errors.moduleNotInCohort", "moduleId");
-  if (!isRealDate(input.date)) throw new DomainError("schedule.errors.dateFormat", "date");
+  if (!isCalendarDate(input.date)) throw new DomainError("schedule.errors.dateFormat", "date");
   if (!timePattern.test(input.startTime)) throw new DomainError("schedule.errors.timeFormat", "startTime");
   if (!timePattern.test(input.endTime)) throw new DomainError("schedule.errors.timeFormat", "endTime");
   const { timeZone } = await getAcademySettings();
@@ -182,7 +181,7 @@ async function resolveInput(input: SessionInput): Promise<Resolved> {
     if (!venue) throw new DomainError("schedule.errors.venueNotFound", "venueId");
   }
   const lecturerIds = [...new Set(input.lecturerIds)];
-  if (lecturerIds.length > 20) throw new DomainError("schedule.errors.tooManyLecturers", "lecturerIds");
+  if (lecturerIds.length > MAX_LECTURERS) throw new DomainError("schedule.errors.tooManyLecturers", "lecturerIds");
   const lecturers = lecturerIds.length
     ? await db.lecturer.findMany({
         where: { id: { in: lecturerIds } },
@@ -529,10 +528,7 @@ const sessionDetailSelect = {
       description: true,
       creditHours: true,
       track: { select: { key: true } },
-      materials: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, kind: true, title: true, url: true, fileName: true, sizeBytes: true },
-      },
+      _count: { select: { materials: true } },
     },
   },
   changes: {
@@ -574,14 +570,8 @@ export type SessionDetail = {
     hasPhoto: boolean;
   }[];
   module: { id: string; title: string; track: TrackKey; creditHours: number; description: string | null };
-  materials: {
-    id: string;
-    kind: "file" | "link";
-    title: string;
-    url: string | null;
-    fileName: string | null;
-    sizeBytes: number | null;
-  }[];
+  /** Pages that list the materials read them with listMaterialViews (materials.server.ts). */
+  materialCount: number;
   /** Newest first. */
   history: SessionChangeRecord[];
 };
@@ -618,7 +608,7 @@ function toDetail(row: SessionDetailRow, actorNames: Map<string, string> | null)
       creditHours: row.module.creditHours,
       description: row.module.description,
     },
-    materials: row.module.materials.map((m) => ({ ...m, kind: m.kind === "file" ? "file" : "link" })),
+    materialCount: row.module._count.materials,
     history: row.changes.map((change) => ({
       id: change.id,
       kind: change.kind as SessionChangeKind,
@@ -693,8 +683,6 @@ export async function sessionFormOptions(cohortId: string) {
   };
 }
 
-export type SessionFormOptions = Awaited<ReturnType<typeof sessionFormOptions>>;
-
 /** The edit form's values for a session, in the academy's zone. */
 export function sessionFormValues(session: SessionDetail, timeZone: string) {
   return {
@@ -714,9 +702,6 @@ export function sessionFormValues(session: SessionDetail, timeZone: string) {
 
 const whenText = (startsAt: Date, endsAt: Date, timeZone: string, language: Language) =>
   `${formatDay(startsAt, timeZone, language)} ${formatTimeRange(startsAt, endsAt, timeZone)}`;
-
-/** Only web addresses become links: a stored "javascript:" address must never reach an href. */
-const safeLink = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 export function presentHistory(
   history: SessionChangeRecord[],
@@ -767,12 +752,7 @@ export function presentSession(session: SessionDetail, timeZone: string, languag
       photoUrl: hasPhoto ? `/lecturers/${lecturer.id}/photo` : null,
     })),
     module: session.module,
-    materials: session.materials.flatMap((m) => {
-      const href = m.kind === "file" ? `/materials/${m.id}` : safeLink(m.url);
-      return href
-        ? [{ id: m.id, kind: m.kind, title: m.title, href, fileName: m.fileName, sizeBytes: m.sizeBytes }]
-        : [];
-    }),
+    materialCount: session.materialCount,
     history: presentHistory(session.history, timeZone, language),
   };
 }

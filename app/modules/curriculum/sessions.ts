@@ -1,6 +1,7 @@
 // Scheduling a session (课次): the form, the shapes of clashes and of the
 // history trainees and staff read. Shared by server and browser.
 import { z } from "zod";
+import { isCalendarDate } from "~/utils/time.ts";
 import { optionalText } from "~/utils/form-fields.ts";
 import { sessionKinds, type SessionKind, type TrackKey } from "./curriculum.ts";
 
@@ -14,15 +15,9 @@ export const NOTES_MAX = 1000;
 export const REASON_MAX = 500;
 /** A whole-day site visit fits; anything longer is a typing mistake. */
 export const MAX_SESSION_HOURS = 14;
+export const MAX_LECTURERS = 20;
 
-export const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 export const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export function isRealDate(value: string): boolean {
-  if (!datePattern.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
 
 /** Time inputs may send seconds ("09:00:00"); the schedule works in minutes. */
 const time = (required: string) =>
@@ -32,7 +27,7 @@ const time = (required: string) =>
     .transform((value) => (/^\d{2}:\d{2}:\d{2}$/.test(value) ? value.slice(0, 5) : value))
     .pipe(z.string().regex(timePattern, "schedule.errors.timeFormat"));
 
-export const sessionFields = {
+const sessionFields = {
   moduleId: z
     .string({ required_error: "schedule.errors.moduleRequired" })
     .min(1, "schedule.errors.moduleRequired")
@@ -40,7 +35,7 @@ export const sessionFields = {
   date: z
     .string({ required_error: "schedule.errors.dateRequired" })
     .trim()
-    .refine(isRealDate, "schedule.errors.dateFormat"),
+    .refine(isCalendarDate, "schedule.errors.dateFormat"),
   startTime: time("schedule.errors.startRequired"),
   endTime: time("schedule.errors.endRequired"),
   kind: z.enum(sessionKinds, { errorMap: () => ({ message: "schedule.errors.kindRequired" }) }),
@@ -49,7 +44,7 @@ export const sessionFields = {
     .max(64)
     .optional()
     .transform((value) => value || null),
-  lecturerIds: z.array(z.string().max(64)).max(20, "schedule.errors.tooManyLecturers").default([]),
+  lecturerIds: z.array(z.string().max(64)).max(MAX_LECTURERS, "schedule.errors.tooManyLecturers").default([]),
   notes: optionalText(NOTES_MAX, "schedule.errors.notesTooLong"),
   /** The fingerprint of the values whose clashes staff saw and accepted (see clashFingerprint). */
   confirmClashes: z.string().max(4000).optional(),
@@ -82,8 +77,6 @@ export const SessionActionSchema = z
   .superRefine((value, ctx) => {
     if (value.intent === "update") endAfterStart(value, ctx);
   });
-
-export type SessionFormValues = z.output<typeof SessionFormSchema>;
 
 /**
  * The values a clash warning was about. "Save anyway" sends it back, so a
@@ -153,13 +146,6 @@ export type SessionPageData = {
     photoUrl: string | null;
   }[];
   module: { id: string; title: string; track: TrackKey; creditHours: number; description: string | null };
-  materials: {
-    id: string;
-    kind: "file" | "link";
-    title: string;
-    href: string;
-    fileName: string | null;
-    sizeBytes: number | null;
-  }[];
+  materialCount: number;
   history: SessionHistoryEntry[];
 };
