@@ -46,10 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
   const user = await requireCohortPermission(request, cohortId, "update:curriculum");
   const module = await getMaterialsModule(cohortId, params.moduleId ?? "");
-  const { formData, tooLarge } = await readUploadForm(request, { fileFields: ["file"], maxFileBytes: MAX_MATERIAL_BYTES });
+  const { formData, tooLarge, unreadable } = await readUploadForm(request, { fileFields: ["file"], maxFileBytes: MAX_MATERIAL_BYTES });
   const submission = parseWithZod(formData, { schema: MaterialActionSchema });
-  const intent = (["upload", "link", "remove"] as const).find((key) => key === formData.get("intent")) ?? null;
+  // Only the upload form sends multipart.
+  const intent = unreadable ? "upload" : ((["upload", "link", "remove"] as const).find((key) => key === formData.get("intent")) ?? null);
   const reply = (result: SubmissionResult<string[]>) => ({ intent: intent as Intent | null, result });
+  if (unreadable) return reply({ ...submission.reply(), error: { file: ["faculty.errors.fileUnreadable"] } });
   const oversized = tooLarge[0];
   if (oversized) {
     const message = messageWithValues("faculty.errors.fileTooLarge", { name: oversized.fileName, limit: formatBytes(MAX_MATERIAL_BYTES) });

@@ -38,9 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cohorts: cohortScope(user, "read:curriculum"),
   });
   const canManage = can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort");
+  const { person } = lecturer;
   return {
-    // Only those who manage lecturers see how a linked account signs in.
-    lecturer: { ...lecturer, person: lecturer.person && { ...lecturer.person, login: canManage ? (lecturer.person.email ?? lecturer.person.mobile) : null } },
+    // Only those who manage lecturers see how a linked account signs in; nobody else gets it in the page's data.
+    lecturer: { ...lecturer, person: person && { id: person.id, name: person.name, login: canManage ? (person.email ?? person.mobile) : null } },
     canManage,
     accounts: canManage && !lecturer.person ? await linkableAccounts() : [],
     photoLimit: formatBytes(MAX_PHOTO_BYTES, language),
@@ -52,9 +53,11 @@ const intents = ["profile", "photo", "removePhoto", "link", "unlink"] as const;
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaffPermission(request, "update:curriculum");
   const lecturerId = params.lecturerId ?? "";
-  const { formData, tooLarge } = await readUploadForm(request, { fileFields: ["photo"], maxFileBytes: MAX_PHOTO_BYTES });
-  const intent = intents.find((key) => key === formData.get("intent")) ?? null;
+  const { formData, tooLarge, unreadable } = await readUploadForm(request, { fileFields: ["photo"], maxFileBytes: MAX_PHOTO_BYTES });
+  // Only the photo form sends multipart.
+  const intent = unreadable ? "photo" : (intents.find((key) => key === formData.get("intent")) ?? null);
   const submission = parseWithZod(formData, { schema: LecturerActionSchema });
+  if (unreadable) return { intent, result: { ...submission.reply(), error: { photo: ["faculty.errors.fileUnreadable"] } } };
   const oversized = tooLarge[0];
   if (oversized) {
     const message = messageWithValues("faculty.errors.fileTooLarge", { name: oversized.fileName, limit: formatBytes(MAX_PHOTO_BYTES) });

@@ -22,7 +22,7 @@ import {
   updateLecturer,
 } from "~/modules/curriculum/lecturers.server.ts";
 import { LecturerFormSchema } from "~/modules/curriculum/lecturers.ts";
-import { action as lecturerAction } from "~/routes/admin.lecturers.$lecturerId.tsx";
+import { action as lecturerAction, loader as lecturerLoader } from "~/routes/admin.lecturers.$lecturerId.tsx";
 import { loader as photoLoader } from "~/routes/lecturers.$lecturerId.photo.tsx";
 import { db } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
@@ -191,6 +191,22 @@ describe("the account a lecturer signs in with", () => {
     expect(result.result.error).toEqual({ personId: ["faculty.errors.accountNotInstructor"] });
   });
 
+  test("only those who manage lecturers get the linked account's sign-in, in what the page sends", async () => {
+    const lecturer = await createLecturer(profile("宋嘉怡"));
+    const account = await createPerson({ roles: ["instructor"] });
+    await linkLecturerAccount(lecturer.id, account.id);
+    const { email, mobile } = await db.person.findUniqueOrThrow({ where: { id: account.id }, select: { email: true, mobile: true } });
+    const page = async (cookie: string) =>
+      JSON.stringify(
+        await lecturerLoader({ request: new Request(`http://localhost/admin/lecturers/${lecturer.id}`, { headers: { Cookie: cookie } }), params: { lecturerId: lecturer.id }, context: {} }),
+      );
+    const staffPage = await page((await signedIn(["staff"])).cookie);
+    expect(staffPage).toContain(email ?? mobile);
+    const instructorPage = await page((await signedIn(["instructor"])).cookie);
+    expect(instructorPage).toContain("宋嘉怡");
+    for (const login of [email, mobile].filter(Boolean)) expect(instructorPage).not.toContain(login);
+  });
+
   test("instructors may not change lecturers", async () => {
     const lecturer = await createLecturer(profile("顾晓雯"));
     const instructor = await signedIn(["instructor"]);
@@ -254,6 +270,22 @@ describe("the photo", () => {
       (e: unknown) => e,
     );
     expect((gone as Response).status).toBe(404);
+  });
+
+  test("a photo whose name the form parser cannot read gets a message, not silence", async () => {
+    const lecturer = await createLecturer(profile("许文静"));
+    const staff = await signedIn(["staff"]);
+    const form = new FormData();
+    form.set("intent", "photo");
+    form.set("photo", new File([new Uint8Array(png())], "xu=1.png", { type: "image/png" }));
+    const result = await lecturerAction({
+      request: new Request(`http://localhost/admin/lecturers/${lecturer.id}`, { method: "POST", body: form, headers: { Cookie: staff.cookie } }),
+      params: { lecturerId: lecturer.id },
+      context: {},
+    });
+    expect(result.intent).toBe("photo");
+    expect(result.result.error).toEqual({ photo: ["faculty.errors.fileUnreadable"] });
+    expect((await db.lecturer.findUniqueOrThrow({ where: { id: lecturer.id } })).photoPath).toBeNull();
   });
 
   test("two lecturers with the same photo share the file; removing one keeps the other's", async () => {

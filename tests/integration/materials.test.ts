@@ -376,6 +376,31 @@ describe("the materials page", () => {
     expect(await db.material.count({ where: { moduleId: module.id } })).toBe(1);
   });
 
+  test("a body that is not a readable form is refused like any bad form, not with a server error", async () => {
+    const { module, url, params, staff } = await page();
+    const send = (body: string, contentType: string) =>
+      materialsAction({ request: new Request(url, { method: "POST", body, headers: { Cookie: staff.cookie, "Content-Type": contentType } }), params, context: {} });
+    for (const [body, contentType] of [
+      ["intent=link", "text/plain"],
+      ['{"intent":"link"}', "application/json"],
+      ["--b\r\nContent-Disposition: form-data; name=\"intent\"\r\n\r\nupl", "multipart/form-data; boundary=b"],
+    ] as const) {
+      expect((await send(body, contentType)).result.status).toBe("error");
+    }
+    expect(await db.material.count({ where: { moduleId: module.id } })).toBe(0);
+  });
+
+  test("a file whose name the form parser cannot read gets a message under the file, not silence", async () => {
+    const { module, post } = await page();
+    const form = new FormData();
+    form.set("intent", "upload");
+    form.set("file", new File([minimalPdf(["x"])], "议程;定稿.pdf", { type: "application/pdf" }));
+    const refused = await post(form);
+    expect(refused.intent).toBe("upload");
+    expect(refused.result.error).toEqual({ file: ["faculty.errors.fileUnreadable"] });
+    expect(await db.material.count({ where: { moduleId: module.id } })).toBe(0);
+  });
+
   test("an unknown intent changes nothing; instructors read but may not change; another cohort's module is 404", async () => {
     const { cohort, module, url, params, post } = await page();
     const probe = await post(new URLSearchParams({ intent: "matrix-probe" }));

@@ -7,10 +7,9 @@ import { createReadStream } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { databaseTarget, db, type Prisma } from "~/utils/db.server.ts";
+import { databaseTarget, db } from "~/utils/db.server.ts";
+import { contentDisposition } from "~/utils/download.server.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
-
-type Client = typeof db | Prisma.TransactionClient;
 
 /**
  * DATA_DIR when set; else the folder of the SQLite database, so the files live
@@ -25,16 +24,15 @@ export function dataDir(): string {
 
 const storagePathPattern = /^uploads\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
-/** The file behind a stored path; anything not shaped like one we wrote is refused. */
-function fullPath(storagePath: string): string {
-  const match = storagePathPattern.exec(storagePath);
-  if (!match || !match[2]!.startsWith(match[1]!)) throw new Error("Not a stored file path");
-  return path.join(dataDir(), ...storagePath.split("/"));
-}
-
-export function isStoragePath(value: string): boolean {
+function isStoragePath(value: string): boolean {
   const match = storagePathPattern.exec(value);
   return Boolean(match && match[2]!.startsWith(match[1]!));
+}
+
+/** The file behind a stored path; anything not shaped like one we wrote is refused. */
+function fullPath(storagePath: string): string {
+  if (!isStoragePath(storagePath)) throw new Error("Not a stored file path");
+  return path.join(dataDir(), ...storagePath.split("/"));
 }
 
 export type StoredFile = { storagePath: string; sha256: string; size: number };
@@ -79,31 +77,23 @@ export async function openStoredFile(storagePath: string): Promise<{ body: Reada
  * it any more. Call it after the row that used it is gone (outside the
  * transaction that removed it, so a rolled-back removal keeps its file).
  */
-export async function removeIfUnreferenced(storagePath: string, client: Client = db): Promise<boolean> {
+export async function removeIfUnreferenced(storagePath: string): Promise<boolean> {
   if (!isStoragePath(storagePath)) return false;
   const [materials, photos] = await Promise.all([
-    client.material.count({ where: { storagePath } }),
-    client.lecturer.count({ where: { photoPath: storagePath } }),
+    db.material.count({ where: { storagePath } }),
+    db.lecturer.count({ where: { photoPath: storagePath } }),
   ]);
   if (materials + photos > 0) return false;
   await rm(fullPath(storagePath), { force: true });
   return true;
 }
 
-/** RFC 6266 / 5987: an ASCII fallback name and the real one (Chinese names) percent-encoded. */
-export function contentDisposition(kind: "attachment" | "inline", fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_") || "download";
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
 /** A stored file as a response only the signed-in reader's browser keeps. */
 export function fileResponse(
-  file: { body: ReadableStream<Uint8Array> | Uint8Array; size: number; mimeType: string; fileName: string },
+  file: { body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>; size: number; mimeType: string; fileName: string },
   options: { disposition: "attachment" | "inline"; maxAgeSeconds?: number },
 ): Response {
-  const body = file.body instanceof Uint8Array ? new Uint8Array(file.body) : file.body;
-  return new Response(body, {
+  return new Response(file.body, {
     headers: {
       "Content-Type": file.mimeType,
       "Content-Length": String(file.size),

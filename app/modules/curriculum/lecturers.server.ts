@@ -81,7 +81,6 @@ const taughtSessionSelect = {
   module: { select: { id: true, title: true, cohortId: true, track: { select: { key: true } }, cohort: { select: { title: true } } } },
 } satisfies Prisma.SessionSelect;
 
-
 function toTaughtSession(
   row: Prisma.SessionGetPayload<{ select: typeof taughtSessionSelect }>,
   timeZone: string,

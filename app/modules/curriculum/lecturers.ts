@@ -6,7 +6,7 @@ import type { SessionKind, TrackKey } from "./curriculum.ts";
 export const lecturerKinds = ["internal", "guest"] as const;
 export type LecturerKind = (typeof lecturerKinds)[number];
 
-export const lecturerFields = {
+const lecturerFields = {
   name: z
     .string({ required_error: "faculty.errors.nameRequired" })
     .trim()

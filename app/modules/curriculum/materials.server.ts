@@ -10,7 +10,7 @@ import { messageWithValues } from "~/utils/messages.ts";
 import type { TrackKey } from "./curriculum.ts";
 import { detectFileTypes, extensionOf, fileTypes, materialFileTypes, type FileTypeKey } from "./file-types.ts";
 import { openStoredFile, removeIfUnreferenced, storedFileExists, storeFile } from "./file-storage.server.ts";
-import { formatBytes, MAX_MATERIAL_BYTES, typeOfMime, type MaterialKind, type MaterialView } from "./materials.ts";
+import { formatBytes, isWebAddress, MAX_MATERIAL_BYTES, typeOfMime, type MaterialKind, type MaterialView } from "./materials.ts";
 
 type Tx = Prisma.TransactionClient;
 export type UploadedFile = { name: string; bytes: Uint8Array };
@@ -70,7 +70,7 @@ const titleFromFileName = (name: string) => {
 export async function addFileMaterial(input: {
   cohortId: string;
   moduleId: string;
-  title?: string;
+  title?: string | null;
   file: UploadedFile;
   actor: Pick<CurrentUser, "id">;
   now?: Date;
@@ -110,13 +110,8 @@ export async function addLinkMaterial(input: {
   actor?: Pick<CurrentUser, "id">;
   now?: Date;
 }): Promise<{ id: string }> {
-  let url: URL;
-  try {
-    url = new URL(input.url.trim());
-  } catch {
-    throw new DomainError("faculty.errors.urlInvalid", "url");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new DomainError("faculty.errors.urlInvalid", "url");
+  const url = input.url.trim();
+  if (!isWebAddress(url)) throw new DomainError("faculty.errors.urlInvalid", "url");
   const title = input.title.trim();
   if (!title) throw new DomainError("faculty.errors.titleRequired", "title");
   await moduleOfCohort(db, input.cohortId, input.moduleId);
@@ -125,7 +120,7 @@ export async function addLinkMaterial(input: {
       moduleId: input.moduleId,
       kind: "link",
       title: title.slice(0, 200),
-      url: url.toString(),
+      url: new URL(url).toString(),
       uploadedById: input.actor?.id ?? null,
       createdAt: input.now,
     },
@@ -140,7 +135,9 @@ export async function removeMaterial(cohortId: string, materialId: string): Prom
     select: { id: true, storagePath: true },
   });
   if (!material) notFound();
-  await db.material.delete({ where: { id: material.id } });
+  // Removed twice at once (a double click): the second finds nothing left to remove.
+  const { count } = await db.material.deleteMany({ where: { id: material.id } });
+  if (count === 0) notFound();
   if (material.storagePath) await removeIfUnreferenced(material.storagePath);
 }
 
@@ -199,18 +196,6 @@ export async function listMaterialViews(moduleId: string): Promise<MaterialView[
   return (await listMaterials(moduleId)).map(({ createdAt: _createdAt, mimeType: _mimeType, ...view }) => view);
 }
 
-/** Materials of several modules at once (a day of sessions), by module. */
-export async function listMaterialsOfModules(moduleIds: readonly string[]): Promise<Map<string, MaterialRow[]>> {
-  const rows = await db.material.findMany({
-    where: { moduleId: { in: [...new Set(moduleIds)] } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { ...materialSelect, moduleId: true },
-  });
-  const byModule = new Map<string, MaterialRow[]>();
-  for (const row of rows) byModule.set(row.moduleId, [...(byModule.get(row.moduleId) ?? []), toMaterialRow(row)]);
-  return byModule;
-}
-
 /**
  * Copies a module's materials to another module (a module copied from an
  * earlier cohort). The copies share the stored files; nothing is written to disk.
@@ -231,7 +216,7 @@ export async function copyMaterials(tx: Tx, fromModuleId: string, toModuleId: st
  * trainee holding a seat, staff or an instructor assigned to it, or a
  * lecturer of the module or of one of its sessions.
  */
-export async function mayReadModuleMaterials(
+async function mayReadModuleMaterials(
   user: Pick<CurrentUser, "id" | "permissions">,
   module: { id: string; cohortId: string },
 ): Promise<boolean> {

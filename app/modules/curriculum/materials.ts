@@ -1,8 +1,9 @@
 // Materials of a module (files and links): limits, forms and how they are shown,
 // shared by server and browser. Messages are translation keys.
 import { z } from "zod";
+import { optionalText } from "~/utils/form-fields.ts";
 import type { Language } from "~/utils/i18n.ts";
-import { fileTypes, type FileTypeGroup, type FileTypeKey } from "./file-types.ts";
+import { fileTypes, type FileTypeGroup } from "./file-types.ts";
 
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -31,10 +32,6 @@ export function typeOfMime(mimeType: string | null): { group: FileTypeGroup | "o
   return entry ? { group: entry.group, label: entry.label } : { group: "other", label: null };
 }
 
-export function typeOfKey(key: FileTypeKey) {
-  return fileTypes[key];
-}
-
 /** "980 B", "12 KB", "1.4 MB": the same in both languages, never broken across lines. */
 export function formatBytes(bytes: number, language: Language = "zh-CN"): string {
   const format = (value: number, digits: number) =>
@@ -53,15 +50,8 @@ export function isWebAddress(value: string): boolean {
   }
 }
 
-const optionalTitle = z
-  .string()
-  .trim()
-  .max(200, "faculty.errors.titleTooLong")
-  .optional()
-  .transform((value) => value || undefined);
-
 export const MaterialUploadSchema = z.object({
-  title: optionalTitle,
+  title: optionalText(200, "faculty.errors.titleTooLong"),
   file: z.instanceof(File, { message: "faculty.errors.fileRequired" }),
 });
 

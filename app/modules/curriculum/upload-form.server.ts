@@ -11,9 +11,15 @@ export type UploadForm = {
   formData: FormData;
   /** Files that were over the limit: the field and the name the browser gave. */
   tooLarge: { field: string; fileName: string }[];
+  /**
+   * A multipart body that could not be read. Browsers send a file's name as it
+   * is, and the parser stops at a ";" or "=" in it: the page says so rather
+   * than ignoring the upload.
+   */
+  unreadable: boolean;
 };
 
-export function isMultipart(request: Request): boolean {
+function isMultipart(request: Request): boolean {
   return request.headers.get("Content-Type")?.toLowerCase().startsWith("multipart/form-data") ?? false;
 }
 
@@ -25,7 +31,6 @@ export async function readUploadForm(
   request: Request,
   options: { fileFields: readonly string[]; maxFileBytes: number },
 ): Promise<UploadForm> {
-  if (!isMultipart(request)) return { formData: await request.formData(), tooLarge: [] };
   const tooLarge: UploadForm["tooLarge"] = [];
   const seen = new Set<string>();
   const handler: UploadHandler = async ({ name, filename, contentType, data }) => {
@@ -48,11 +53,12 @@ export async function readUploadForm(
     return new File([concat(chunks, size)], filename, { type: contentType });
   };
   try {
-    return { formData: await unstable_parseMultipartFormData(request, handler), tooLarge };
+    if (!isMultipart(request)) return { formData: await request.formData(), tooLarge, unreadable: false };
+    return { formData: await unstable_parseMultipartFormData(request, handler), tooLarge, unreadable: false };
   } catch (error) {
-    // A body that is not well-formed multipart is bad input, not a server fault.
+    // A body that is not a well-formed form (or not a form at all) is bad input, not a server fault.
     if (error instanceof TypeError || (error instanceof Error && error.message.startsWith("malformed"))) {
-      return { formData: new FormData(), tooLarge };
+      return { formData: new FormData(), tooLarge, unreadable: isMultipart(request) };
     }
     throw error;
   }

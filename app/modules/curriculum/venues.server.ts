@@ -44,23 +44,17 @@ export async function getVenue(venueId: string): Promise<VenueRow> {
   return toRow(row);
 }
 
-async function nameTaken(name: string, exceptId?: string): Promise<boolean> {
-  return Boolean(await db.venue.findFirst({ where: { name, id: exceptId ? { not: exceptId } : undefined }, select: { id: true } }));
-}
-
+// The unique index on the name decides, also when two people save the same name at once.
 export async function createVenue(input: VenueInput): Promise<{ id: string }> {
-  if (await nameTaken(input.name)) throw new DomainError("faculty.errors.venueNameTaken", "name");
   try {
     return await db.venue.create({ data: input, select: { id: true } });
   } catch (error) {
-    // Two people adding the same venue at once: the unique index stops the second.
     if (isUniqueViolation(error)) throw new DomainError("faculty.errors.venueNameTaken", "name");
     throw error;
   }
 }
 
 export async function updateVenue(venueId: string, input: VenueInput): Promise<void> {
-  if (await nameTaken(input.name, venueId)) throw new DomainError("faculty.errors.venueNameTaken", "name");
   try {
     const { count } = await db.venue.updateMany({ where: { id: venueId }, data: input });
     if (count === 0) notFound();
