@@ -1,11 +1,9 @@
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms.tsx";
-import { can, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
-import { CalendarLinkActionSchema } from "~/modules/curriculum/calendar.ts";
-import { cohortFeedPath, feedAddresses, publicOrigin } from "~/modules/curriculum/calendar.server.ts";
+import { requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { cohortCalendarAction, cohortCalendarLoader } from "~/modules/curriculum/calendar-page.server.ts";
 import {
   Card,
   CopyField,
@@ -13,43 +11,18 @@ import {
   ResetLinkForm,
   SubscribeButton,
 } from "~/modules/curriculum/calendar-subscription.tsx";
-import { cohortCalendarToken, resetCohortCalendarToken } from "~/modules/curriculum/calendar-tokens.server.ts";
-import { db } from "~/utils/db.server.ts";
-import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 // The cohort's feed: one link for the class's WeChat group. Readers share it; managers can replace it.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
-  const user = await requireCohortPermission(request, cohortId, "read:curriculum");
-  const [language, token, cohort, sessions] = await Promise.all([
-    getLanguage(request),
-    cohortCalendarToken(cohortId),
-    db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { title: true } }),
-    db.session.count({ where: { module: { cohortId } } }),
-  ]);
-  const origin = publicOrigin(request);
-  const path = cohortFeedPath(token);
-  const t = getFixedT(language);
-  const feed = feedAddresses(origin, path);
-  return {
-    title: `${t("calendar.cohort.title")} · ${cohort.title}`,
-    feed,
-    englishFeed: feedAddresses(origin, `${path}?lng=en`),
-    message: t("calendar.cohort.message", { cohort: cohort.title, url: feed.https }),
-    sessions,
-    canReset: can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort"),
-  };
+  return cohortCalendarLoader(request, await requireCohortPermission(request, cohortId, "read:curriculum"), cohortId);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const cohortId = params.cohortId ?? "";
-  const user = await requireCohortPermission(request, cohortId, "update:curriculum");
-  const submission = parseWithZod(await request.formData(), { schema: CalendarLinkActionSchema });
-  if (submission.status !== "success") return { result: submission.reply(), reset: false };
-  await resetCohortCalendarToken(cohortId, { actorId: user.id, request, now: new Date() });
-  return { result: submission.reply(), reset: true };
+  return cohortCalendarAction(request, await requireCohortPermission(request, cohortId, "update:curriculum"), cohortId);
 }
 
 export default function CohortCalendar() {

@@ -12,6 +12,7 @@ import {
   resetPersonCalendarToken,
 } from "~/modules/curriculum/calendar-tokens.server.ts";
 import { action as portalCalendarAction } from "~/routes/_portal.calendar.tsx";
+import { action as cohortPageAction, loader as cohortPageLoader } from "~/routes/admin.cohorts.$cohortId.calendar.tsx";
 import { loader as personFeedLoader } from "~/routes/calendar.$token.academy[.ics].tsx";
 import { loader as cohortFeedLoader } from "~/routes/calendar.cohort.$token.academy[.ics].tsx";
 import { loader as sessionFileLoader } from "~/routes/sessions.$sessionId.calendar[.ics].tsx";
@@ -378,6 +379,39 @@ describe("feed addresses", () => {
     expect(await personCalendarToken(person.id)).not.toBe(old);
     expect((await personFeed(old)).status).toBe(404);
     expect(await db.auditEvent.findMany({ where: { action: "calendar.person_link_reset" }, select: { actorId: true, targetId: true } })).toEqual([{ actorId: person.id, targetId: person.id }]);
+  });
+
+  test("a cohort's page shows the link to its readers; only its managers replace it", async () => {
+    const { cohort } = await aCohortWithSessions("B班");
+    const instructor = await signedIn(["instructor"]);
+    await assign(cohort.id, instructor.person.id, "instructor");
+    const staff = await signedIn(["staff"]);
+    await assign(cohort.id, staff.person.id, "staff");
+    const path = `/admin/cohorts/${cohort.id}/calendar`;
+    const load = (who: typeof staff) => cohortPageLoader({ request: who.request(path), params: { cohortId: cohort.id }, context: {} });
+    const post = (who: typeof staff, intent: string) =>
+      answer(async () =>
+        Response.json(
+          await cohortPageAction({
+            request: new Request(who.request(path), { method: "POST", body: new URLSearchParams({ intent }) }),
+            params: { cohortId: cohort.id },
+            context: {},
+          }),
+        ),
+      );
+
+    const old = await cohortCalendarToken(cohort.id);
+    const page = await load(instructor);
+    expect(page).toMatchObject({ sessions: 2, canReset: false, feed: { https: `${origin}/calendar/cohort/${old}/academy.ics` } });
+    expect(page.message).toContain(page.feed.https);
+    expect((await post(instructor, "reset-link")).status).toBe(403);
+    expect(await (await post(staff, "matrix-probe")).json()).toMatchObject({ reset: false, result: { status: "error" } });
+    expect(await cohortCalendarToken(cohort.id)).toBe(old);
+
+    expect((await load(staff)).canReset).toBe(true);
+    expect(await (await post(staff, "reset-link")).json()).toMatchObject({ reset: true });
+    expect(await cohortCalendarToken(cohort.id)).not.toBe(old);
+    expect(await db.auditEvent.findMany({ where: { action: "calendar.cohort_link_reset", targetId: cohort.id }, select: { actorId: true } })).toEqual([{ actorId: staff.person.id }]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
+import { sessionCalendarPath } from "./calendar.ts";
 import { CalendarIcon } from "./calendar-subscription.tsx";
 
 /**
@@ -11,7 +12,7 @@ export function AddToCalendarLink({ sessionId, className = "" }: { sessionId: st
   const { t } = useTranslation();
   return (
     <a
-      href={`/sessions/${encodeURIComponent(sessionId)}/calendar.ics`}
+      href={sessionCalendarPath(sessionId)}
       className={buttonClass("secondary", className)}
       data-testid="add-to-calendar"
     >

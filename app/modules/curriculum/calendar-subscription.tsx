@@ -5,8 +5,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
-
-export type FeedAddresses = { https: string; webcal: string };
+import type { FeedAddresses } from "./calendar.ts";
 
 export function CopyField({
   label,

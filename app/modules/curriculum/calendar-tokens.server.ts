@@ -6,7 +6,7 @@ import { db } from "~/utils/db.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 
 /** 32 random bytes, base64url: 43 characters that need no escaping in a URL. */
-export function newCalendarToken(): string {
+function newCalendarToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
@@ -26,10 +26,10 @@ export async function personCalendarToken(personId: string): Promise<string> {
   return made.calendarToken!;
 }
 
-/** Replaces the person's feed secret; the old address answers 404 from now on. */
 /** Who reset a link, from where and when, for the audit log. */
 export type ResetContext = { actorId: string; request: Request; now: Date };
 
+/** Replaces the person's feed secret; the old address answers 404 from now on. */
 export async function resetPersonCalendarToken(personId: string, context?: ResetContext): Promise<string> {
   return db.$transaction(async (tx) => {
     const person = await tx.person.update({

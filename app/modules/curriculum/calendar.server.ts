@@ -7,16 +7,14 @@ import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { escape, ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
 import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
-import { can } from "~/modules/accounts/authorization.server.ts";
+import { cohortScope } from "~/modules/accounts/authorization.server.ts";
 import { academyName, getAcademySettings, type AcademySettings } from "~/modules/academy/academy.server.ts";
+import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage, type Language } from "~/utils/i18n.ts";
+import type { FeedAddresses } from "./calendar.ts";
 
-// ical-generator writes a native Date in the server's own zone when a TZID is
-// set; a Luxon DateTime in the academy's zone is written as its wall clock.
-// (Luxon rather than day.js: its zone conversion is several times cheaper, and a
-// feed converts every start and end of a whole programme.)
 /** Calendar apps are asked to look again about once an hour. */
 const REFRESH_SECONDS = 60 * 60;
 
@@ -56,14 +54,13 @@ export function publicOrigin(request: Request): string {
 }
 
 /** The same feed for the browser (https) and for calendar apps' subscribe handler (webcal). */
-export function feedAddresses(origin: string, path: string): { https: string; webcal: string } {
+export function feedAddresses(origin: string, path: string): FeedAddresses {
   const https = `${origin}${path}`;
   return { https, webcal: https.replace(/^https?:\/\//, "webcal://") };
 }
 
 export const personFeedPath = (token: string) => `/calendar/${token}/academy.ics`;
 export const cohortFeedPath = (token: string) => `/calendar/cohort/${token}/academy.ics`;
-export const sessionCalendarPath = (sessionId: string) => `/sessions/${sessionId}/calendar.ics`;
 
 /** `?lng=` first, then the person's own choice, then Chinese. */
 export function feedLanguage(request: Request, personLocale?: string | null): Language {
@@ -71,7 +68,7 @@ export function feedLanguage(request: Request, personLocale?: string | null): La
 }
 
 /** Stable across moves and edits: calendar apps match updates to the event they hold by it. */
-export function sessionUid(sessionId: string, academySlug: string): string {
+function sessionUid(sessionId: string, academySlug: string): string {
   return `session-${sessionId}@${academySlug}`;
 }
 
@@ -103,6 +100,10 @@ function buildFeed(input: {
   for (const session of input.sessions) {
     const cancelled = session.status === "cancelled";
     const link = `${input.origin}/sessions/${session.id}`;
+    // ical-generator writes a native Date in the server's own zone when a TZID is
+    // set; a Luxon DateTime in the academy's zone is written as its wall clock.
+    // (Luxon rather than day.js: its zone conversion is several times cheaper, and a
+    // feed converts every start and end of a whole programme.)
     const at = (instant: Date) => (zone ? DateTime.fromJSDate(instant, { zone }) : instant);
     const lecturers = session.lecturers
       .map(({ lecturer }) =>
@@ -168,10 +169,10 @@ export async function cohortCalendar(
 }
 
 /** Sessions of the cohorts the person holds a seat in, and sessions they teach. */
-export function personFeedSessions(personId: string): Prisma.SessionWhereInput {
+function personFeedSessions(personId: string): Prisma.SessionWhereInput {
   return {
     OR: [
-      { module: { cohort: { enrollments: { some: { personId, status: { in: ["enrolled", "completed"] } } } } } },
+      { module: { cohort: { enrollments: { some: { personId, status: { in: [...seatHoldingStatuses] } } } } } },
       { lecturers: { some: { lecturer: { personId } } } },
     ],
   };
@@ -214,26 +215,15 @@ export async function personFeedSummary(personId: string): Promise<{ sessions: n
 }
 
 /**
- * Whether `user` belongs to the session's cohort: a trainee with a seat in it,
- * staff or an instructor assigned to it, one of its lecturers, or anyone who may
- * read every cohort's curriculum. Others are told the session does not exist.
+ * Whether `user` may add the session to a calendar: it is in their own feed (a
+ * seat in its cohort, or they teach it), or they read its cohort's curriculum
+ * (staff and instructors assigned to it, admins). Others are told it does not exist.
  */
 export async function maySeeSessionCalendar(user: CurrentUser, sessionId: string): Promise<boolean> {
-  if (can(user, "read:curriculum", "any")) {
-    return (await db.session.count({ where: { id: sessionId } })) === 1;
-  }
   const found = await db.session.count({
     where: {
       id: sessionId,
-      OR: [
-        {
-          module: {
-            cohort: { enrollments: { some: { personId: user.id, status: { in: ["enrolled", "completed"] } } } },
-          },
-        },
-        { module: { cohort: { assignments: { some: { personId: user.id } } } } },
-        { lecturers: { some: { lecturer: { personId: user.id } } } },
-      ],
+      OR: [{ module: { cohort: cohortScope(user, "read:curriculum") } }, personFeedSessions(user.id)],
     },
   });
   return found === 1;
@@ -245,9 +235,11 @@ export async function sessionCalendar(
   language: Language,
   origin: string,
 ): Promise<CalendarFeed | null> {
-  const session = await db.session.findUnique({ where: { id: sessionId }, select: feedSessionSelect });
+  const [session, academy] = await Promise.all([
+    db.session.findUnique({ where: { id: sessionId }, select: feedSessionSelect }),
+    getAcademySettings(),
+  ]);
   if (!session) return null;
-  const academy = await getAcademySettings();
   return buildFeed({
     academy,
     name: session.module.title,
