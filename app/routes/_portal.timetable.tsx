@@ -3,12 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { getProgramme, programmeView } from "~/modules/curriculum/programme.server.ts";
+import { getTraineeProgrammes, programmeView } from "~/modules/curriculum/programme.server.ts";
 import { ProgrammeByTrack } from "~/modules/curriculum/programme-view.tsx";
 import { SessionCard } from "~/modules/curriculum/session-card.tsx";
 import { getPersonWeek, mondayOf, parseWeek, weekData } from "~/modules/curriculum/timetable.server.ts";
 import { WeekNavigation } from "~/modules/curriculum/week-view.tsx";
-import { db } from "~/utils/db.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { localDate } from "~/utils/time.ts";
 
@@ -24,14 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = url.searchParams.get("view") === "programme" ? "programme" : "week";
   const t = getFixedT(language);
   if (view === "programme") {
-    const cohorts = await db.cohort.findMany({
-      where: { enrollments: { some: { personId: user.id, status: { in: ["enrolled", "completed"] } } } },
-      orderBy: { startDate: "desc" },
-      select: { id: true, title: true },
-    });
-    const programmes = await Promise.all(
-      cohorts.map(async (cohort) => ({ ...cohort, programme: programmeView(await getProgramme(cohort.id), tz, language) })),
-    );
+    const programmes = (await getTraineeProgrammes(user.id)).map((cohort) => ({ ...cohort, programme: programmeView(cohort.programme, tz, language) }));
     return { title: t("programme.myProgramme"), view, programmes, week: null };
   }
   const weekStart = parseWeek(url.searchParams.get("week")) ?? mondayOf(localDate(now, tz));

@@ -260,8 +260,10 @@ async function writePlan(tx: Tx, plan: DemoAcademyPlan, hashes: PasswordHashes, 
   // The history the timetable would have if staff had entered it through the app. One
   // session of the first cohort in the days ahead was put back a day when its guest
   // lecturer's flight changed: trainees see it marked as changed, and calendars get SEQUENCE 1.
-  const venueName = (key: string) => lookup(new Map(plan.venues.map((v) => [v.key, v.name])), key, "venue");
-  const lecturerName = (key: string) => lookup(new Map(plan.lecturers.map((l) => [l.key, l.name])), key, "lecturer");
+  const venueNames = new Map(plan.venues.map((v) => [v.key, v.name]));
+  const lecturerNames = new Map(plan.lecturers.map((l) => [l.key, l.name]));
+  const venueName = (key: string) => lookup(venueNames, key, "venue");
+  const lecturerName = (key: string) => lookup(lecturerNames, key, "lecturer");
   const soon = new Date(`${addDays(anchorDate, 2)}T00:00:00+08:00`);
   const moved = plannedSessions.find(({ cohort, session }) => cohort === plan.cohorts[0] && session.startsAt >= soon && session.lecturers.length > 0);
   const dayEarlier = (instant: Date) => new Date(instant.getTime() - 86_400_000);

@@ -6,9 +6,10 @@
 // The script, started with BENCH_WORKER_* set, writes its results as JSON.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { projectRoot } from "~/utils/project-root.server.ts";
 
@@ -56,5 +57,27 @@ export async function onEachDatabase<T>(script: string, name: string): Promise<T
     return results;
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What a benchmark script does when it is run rather than imported: as a
+ * worker (BENCH_WORKER_* set) it measures its one database and writes the
+ * results; run by hand, it measures on every database and prints a table.
+ */
+export async function whenRun<T>(
+  moduleUrl: string,
+  bench: {
+    measure: (databaseUrl: string, label: string) => Promise<T[]>;
+    onEachDatabase: () => Promise<T[]>;
+    print: (results: readonly T[]) => void;
+  },
+): Promise<void> {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  const worker = process.env.BENCH_WORKER_DATABASE_URL;
+  if (worker) {
+    writeFileSync(process.env.BENCH_WORKER_OUTPUT!, JSON.stringify(await bench.measure(worker, process.env.BENCH_WORKER_LABEL ?? "database")));
+  } else {
+    bench.print(await bench.onEachDatabase());
   }
 }

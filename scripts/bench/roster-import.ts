@@ -5,13 +5,12 @@
 // Run: npx tsx scripts/bench/roster-import.ts
 // With BENCH_POSTGRES_URL=postgres://user@host:5432/postgres it also runs on
 // PostgreSQL, in a database it creates there and drops afterwards.
-import { writeFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseDatabaseUrl } from "~/utils/database-url.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import { demoRosterRows, rosterXlsx } from "../../tests/factories/roster-files.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
-import { onEachDatabase } from "./each-database.ts";
+import { onEachDatabase, whenRun } from "./each-database.ts";
 
 const ROWS = 10_000;
 const CAPACITY = 20_000;
@@ -101,12 +100,4 @@ function printTable(results: readonly ImportBenchResult[]) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const worker = process.env.BENCH_WORKER_DATABASE_URL;
-  if (worker) {
-    const results = await measure(worker, process.env.BENCH_WORKER_LABEL ?? "database");
-    writeFileSync(process.env.BENCH_WORKER_OUTPUT!, JSON.stringify(results));
-  } else {
-    printTable(await benchRosterImport());
-  }
-}
+await whenRun(import.meta.url, { measure, onEachDatabase: benchRosterImport, print: printTable });

@@ -8,14 +8,13 @@
 // With BENCH_POSTGRES_URL=postgres://user@host:5432/postgres it also runs on
 // PostgreSQL, in a database it creates there and drops afterwards.
 import { randomUUID } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { sessionKinds, trackKeys, type TrackKey } from "~/modules/curriculum/curriculum.ts";
 import { parseDatabaseUrl } from "~/utils/database-url.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import { addDays, zonedDayRange, zonedInstant } from "~/utils/time.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
-import { onEachDatabase } from "./each-database.ts";
+import { onEachDatabase, whenRun } from "./each-database.ts";
 
 const TIME_ZONE = "Asia/Shanghai";
 const COHORTS = 24;
@@ -627,12 +626,4 @@ function printTable(results: readonly TimetableBenchResult[]) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const worker = process.env.BENCH_WORKER_DATABASE_URL;
-  if (worker) {
-    const results = await measure(worker, process.env.BENCH_WORKER_LABEL ?? "database");
-    writeFileSync(process.env.BENCH_WORKER_OUTPUT!, JSON.stringify(results));
-  } else {
-    printTable(await benchTimetable());
-  }
-}
+await whenRun(import.meta.url, { measure, onEachDatabase: benchTimetable, print: printTable });

@@ -1,5 +1,4 @@
 import type { TrackKey } from "~/modules/curriculum/curriculum.ts";
-import { ensureTracks } from "~/modules/curriculum/tracks.server.ts";
 import { db } from "~/utils/db.server.ts";
 
 let sequence = 0;
@@ -9,7 +8,6 @@ export async function createModule(
   cohortId: string,
   overrides: { track?: TrackKey; title?: string; creditHours?: number; lecturerIds?: string[] } = {},
 ) {
-  await ensureTracks(db);
   const track = await db.track.findUniqueOrThrow({ where: { key: overrides.track ?? "policy" }, select: { id: true } });
   return db.module.create({
     data: {

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
 import type { TrackKey } from "~/modules/curriculum/curriculum.ts";
+import { hoursByTrackOf } from "~/modules/curriculum/programme.server.ts";
 import type { CohortStatus, EnrollmentStatus } from "./cohorts.ts";
 
 const myEnrollmentSelect = {
@@ -44,8 +45,7 @@ export async function getMyCohorts(personId: string): Promise<MyCohort[]> {
     select: myEnrollmentSelect,
   });
   return rows.map(({ id, status, cohort }) => {
-    const hoursByTrack: Record<TrackKey, number> = { policy: 0, technology: 0, management: 0 };
-    for (const module of cohort.modules) hoursByTrack[module.track.key as TrackKey] += module.creditHours;
+    const hoursByTrack = hoursByTrackOf(cohort.modules.map((m) => ({ track: m.track.key as TrackKey, creditHours: m.creditHours })));
     return {
       enrollmentId: id,
       enrollmentStatus: status as EnrollmentStatus,

@@ -2,6 +2,7 @@
 // lecturers and sessions; creating, editing and copying modules.
 import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { cohortScope } from "~/modules/accounts/authorization.server.ts";
+import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import type { Language } from "~/utils/i18n.ts";
@@ -10,13 +11,12 @@ import { formatDay, formatTimeRange } from "~/utils/time.ts";
 import { trackKeys, type TrackKey } from "./curriculum.ts";
 import { copyMaterials, removeFilesIfUnreferenced, storedFilesOf } from "./materials.server.ts";
 import type { ModuleFormInput } from "./modules.ts";
-import { ensureTracks } from "./tracks.server.ts";
 
 type Tx = Prisma.TransactionClient;
 
 export type HoursByTrack = Record<TrackKey, number>;
 
-export const noHours = (): HoursByTrack => ({ policy: 0, technology: 0, management: 0 });
+const noHours = (): HoursByTrack => ({ policy: 0, technology: 0, management: 0 });
 
 export function hoursByTrackOf(modules: { track: TrackKey; creditHours: number }[]): HoursByTrack {
   const hours = noHours();
@@ -29,7 +29,6 @@ const programmeModuleSelect = {
   title: true,
   description: true,
   creditHours: true,
-  position: true,
   track: { select: { key: true } },
   lecturers: { select: { lecturer: { select: { id: true, name: true, title: true } } }, orderBy: { lecturer: { name: "asc" } } },
   sessions: { select: { id: true, startsAt: true, endsAt: true, status: true }, orderBy: { startsAt: "asc" } },
@@ -74,13 +73,23 @@ export async function getProgramme(cohortId: string): Promise<Programme> {
   return { modules, hoursByTrack, totalHours: trackKeys.reduce((sum, key) => sum + hoursByTrack[key], 0) };
 }
 
+/** The programmes of the cohorts where the person holds a seat, newest cohort first. */
+export async function getTraineeProgrammes(personId: string): Promise<{ id: string; title: string; programme: Programme }[]> {
+  const cohorts = await db.cohort.findMany({
+    where: { enrollments: { some: { personId, status: { in: [...seatHoldingStatuses] } } } },
+    orderBy: { startDate: "desc" },
+    select: { id: true, title: true },
+  });
+  return Promise.all(cohorts.map(async (cohort) => ({ ...cohort, programme: await getProgramme(cohort.id) })));
+}
+
 export async function getModule(cohortId: string, moduleId: string): Promise<ProgrammeModule | null> {
   const row = await db.module.findFirst({ where: { id: moduleId, cohortId }, select: programmeModuleSelect });
   return row ? toProgrammeModule(row) : null;
 }
 
+/** Tracks are reference data, made when the database is prepared. */
 async function trackId(tx: Tx, key: TrackKey): Promise<string> {
-  await ensureTracks(tx);
   return (await tx.track.findUniqueOrThrow({ where: { key }, select: { id: true } })).id;
 }
 
@@ -251,11 +260,6 @@ export async function copyModules(user: CurrentUser, cohortId: string, moduleIds
     }
     return { copied, skipped: sources.length - copied };
   });
-}
-
-/** Lecturers to choose from in the module and session forms. */
-export async function lecturerOptions(): Promise<{ id: string; name: string; title: string | null; organisation: string | null }[]> {
-  return db.lecturer.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, title: true, organisation: true } });
 }
 
 export type ProgrammeView = {

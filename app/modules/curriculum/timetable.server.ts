@@ -1,6 +1,7 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
 import type { Language } from "~/utils/i18n.ts";
-import { addDays, formatDay, formatTimeRange, localDate, zonedDayRange } from "~/utils/time.ts";
+import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
+import { addDays, formatDay, formatShortDate, formatTimeRange, isCalendarDate, localDate, zonedDayRange } from "~/utils/time.ts";
 import type { SessionKind, TrackKey } from "./curriculum.ts";
 import type { SessionCardData } from "./session-card.tsx";
 import type { WeekData } from "./week-view.tsx";
@@ -56,8 +57,8 @@ function toTimetableSession(row: SessionRow): TimetableSession {
 }
 
 /** Sessions of the cohorts in which the person holds a seat. */
-export const sessionsOfPerson = (personId: string): Prisma.SessionWhereInput => ({
-  module: { cohort: { enrollments: { some: { personId, status: { in: ["enrolled", "completed"] } } } } },
+const sessionsOfPerson = (personId: string): Prisma.SessionWhereInput => ({
+  module: { cohort: { enrollments: { some: { personId, status: { in: [...seatHoldingStatuses] } } } } },
 });
 
 /**
@@ -127,12 +128,6 @@ export async function defaultCohortWeek(cohortId: string, now: Date, timeZone: s
   return thisWeek;
 }
 
-/** Every session of a person's cohorts, for the whole-programme view. */
-export async function getPersonSessions(personId: string): Promise<TimetableSession[]> {
-  const rows = await db.session.findMany({ where: sessionsOfPerson(personId), orderBy: { startsAt: "asc" }, select: timetableSessionSelect, take: 500 });
-  return rows.map(toTimetableSession);
-}
-
 /** A session as cards show it: times formatted in the academy's zone, on the server. */
 export function toSessionCard(session: TimetableSession, timeZone: string, language: Language): SessionCardData {
   return {
@@ -154,10 +149,7 @@ export function toSessionCard(session: TimetableSession, timeZone: string, langu
 
 /** A `?week=` value as a Monday, or null when it is not a date. */
 export function parseWeek(value: string | null): string | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) return null;
-  return mondayOf(value);
+  return value && isCalendarDate(value) ? mondayOf(value) : null;
 }
 
 /** A week of sessions laid out by day, labels in the reader's language. */
@@ -177,11 +169,6 @@ export function weekData(weekStart: string, sessions: TimetableSession[], now: D
     thisWeek: mondayOf(today),
     days,
   };
-}
-
-function formatShortDate(date: string, language: Language): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "zh-CN", { timeZone: "UTC", month: "short", day: "numeric" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Every session of a cohort in time order, cancelled ones included (they are shown struck through). */
