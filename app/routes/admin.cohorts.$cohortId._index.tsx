@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { can, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { changeCohortStatus } from "~/modules/cohorts/cohort-admin.server.ts";
 import { CohortStatusSchema } from "~/modules/cohorts/cohort-form.ts";
 import { cohortTransitions, transitionsNeedingReason } from "~/modules/cohorts/cohorts.ts";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dates: formatDateRange(cohort.startDate, cohort.endDate, language),
       statusChanges: cohort.statusChanges.map((c) => ({ ...c, at: formatDateTime(c.at, academy.timeZone, language) })),
     },
-    canEdit: can(user, "update:cohort", "any") || can(user, "update:cohort", "cohort"),
+    canEdit: canInCohorts(user, "update:cohort"),
     programme: { hoursByTrack: programme.hoursByTrack, totalHours: programme.totalHours, modules: programme.modules.length },
     applyPath: `/apply/${cohort.code}`,
   };

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { can, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { listMaterialViews } from "~/modules/curriculum/materials.server.ts";
 import { MaterialsList } from "~/modules/curriculum/materials-list.tsx";
 import { lecturerOptions } from "~/modules/curriculum/lecturers.server.ts";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCohortPermission(request, cohortId, "read:curriculum");
   const module = await getModule(cohortId, params.moduleId ?? "");
   if (!module) throw new Response("Not found", { status: 404 });
-  const canEdit = can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort");
+  const canEdit = canInCohorts(user, "update:curriculum");
   const [academy, language, lecturers, materials] = await Promise.all([
     getAcademySettings(),
     getLanguage(request),

@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { ErrorList, Field } from "~/components/forms.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { can, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { acceptAttribute, materialFileTypes } from "~/modules/curriculum/file-types.ts";
 import { addFileMaterial, addLinkMaterial, getMaterialsModule, listMaterials, removeMaterial } from "~/modules/curriculum/materials.server.ts";
 import { MaterialsList } from "~/modules/curriculum/materials-list.tsx";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...material,
       addedAt: formatDateTime(createdAt, academy.timeZone, language),
     })),
-    canManage: can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort"),
+    canManage: canInCohorts(user, "update:curriculum"),
     limit: formatBytes(MAX_MATERIAL_BYTES, language),
   };
 }

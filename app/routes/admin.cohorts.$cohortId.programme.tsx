@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { can, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { getProgramme, programmeView } from "~/modules/curriculum/programme.server.ts";
 import { ProgrammeByTrack } from "~/modules/curriculum/programme-view.tsx";
 import { getLanguage } from "~/utils/i18n.server.ts";
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     cohortId,
     programme: programmeView(programme, academy.timeZone, language),
-    canEdit: can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort"),
+    canEdit: canInCohorts(user, "update:curriculum"),
   };
 }
 

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
-import { can, cohortScope, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, cohortScope, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { enrollmentStatuses } from "~/modules/cohorts/cohorts.ts";
 import { getRoster, moveTargets } from "~/modules/cohorts/cohorts.server.ts";
 import { decideEnrollment, moveEnrollment, withdrawEnrollment } from "~/modules/cohorts/enrollment.server.ts";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCohortPermission(request, cohortId, "read:enrollment");
   const url = new URL(request.url);
   const status = enrollmentStatuses.find((s) => s === url.searchParams.get("status"));
-  const canManage = can(user, "update:enrollment", "any") || can(user, "update:enrollment", "cohort");
+  const canManage = canInCohorts(user, "update:enrollment");
   const [rows, targets] = await Promise.all([
     getRoster(cohortId, { status, search: url.searchParams.get("q")?.slice(0, 100) }),
     canManage ? moveTargets(cohortId, cohortScope(user, "update:enrollment")) : [],

@@ -6,7 +6,7 @@ import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { can, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { ClashList } from "~/modules/curriculum/clash-list.tsx";
 import { SessionForm } from "~/modules/curriculum/session-form.tsx";
 import { SessionHistory } from "~/modules/curriculum/session-history.tsx";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCohortPermission(request, cohortId, "read:curriculum");
   const session = await getSessionForStaff(cohortId, params.sessionId ?? "");
   if (!session) throw new Response("Not found", { status: 404 });
-  const canEdit = can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort");
+  const canEdit = canInCohorts(user, "update:curriculum");
   const [academy, language, options] = await Promise.all([getAcademySettings(), getLanguage(request), canEdit ? sessionFormOptions(cohortId) : null]);
   return {
     cohortId,

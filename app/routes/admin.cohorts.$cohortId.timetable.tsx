@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { can, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { defaultCohortWeek, getCohortWeek, parseWeek, weekData } from "~/modules/curriculum/timetable.server.ts";
 import { WeekGrid, WeekNavigation } from "~/modules/curriculum/week-view.tsx";
 import { getLanguage } from "~/utils/i18n.server.ts";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     cohortId,
     week: weekData(weekStart, sessions, now, tz, language),
-    canEdit: can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort"),
+    canEdit: canInCohorts(user, "update:curriculum"),
   };
 }
 

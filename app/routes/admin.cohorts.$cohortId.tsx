@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
-import { can, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { cohortStatusTone } from "~/modules/cohorts/cohort-status.tsx";
 import { db } from "~/utils/db.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
@@ -19,8 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     cohort: { ...cohort, dates: formatDateRange(cohort.startDate, cohort.endDate, language) },
-    canManageRoster: can(user, "update:enrollment", "any") || can(user, "update:enrollment", "cohort"),
-    canReadCurriculum: can(user, "read:curriculum", "any") || can(user, "read:curriculum", "cohort"),
+    canManageRoster: canInCohorts(user, "update:enrollment"),
+    canReadCurriculum: canInCohorts(user, "read:curriculum"),
   };
 }
 

@@ -6,7 +6,7 @@ import { ErrorList } from "~/components/forms.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { can, cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
 import { acceptAttribute, photoFileTypes } from "~/modules/curriculum/file-types.ts";
 import { LecturerAvatar } from "~/modules/curriculum/lecturer-avatar.tsx";
 import { LecturerForm } from "~/modules/curriculum/lecturer-form.tsx";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     language,
     cohorts: cohortScope(user, "read:curriculum"),
   });
-  const canManage = can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort");
+  const canManage = canInCohorts(user, "update:curriculum");
   const { person } = lecturer;
   return {
     // Only those who manage lecturers see how a linked account signs in; nobody else gets it in the page's data.

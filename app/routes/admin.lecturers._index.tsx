@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
-import { can, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
 import { LecturerAvatar } from "~/modules/curriculum/lecturer-avatar.tsx";
 import { listLecturers } from "~/modules/curriculum/lecturers.server.ts";
 import { lecturerKinds } from "~/modules/curriculum/lecturers.ts";
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = url.searchParams.get("q")?.slice(0, 100) ?? "";
   return {
     title: getFixedT(await getLanguage(request))("faculty.lecturers.title"),
-    canManage: can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort"),
+    canManage: canInCohorts(user, "update:curriculum"),
     lecturers: await listLecturers({ search, kind }),
   };
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "~/components/app-header.tsx";
-import { can, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { can, canInCohorts, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
@@ -19,9 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     userName: user.name,
     academyName: academyName(academy, language),
     nav: {
-      people: can(user, "read:person", "any") || can(user, "read:person", "cohort"),
+      people: canInCohorts(user, "read:person"),
       audit: can(user, "read:audit", "any"),
-      faculty: can(user, "read:curriculum", "any") || can(user, "read:curriculum", "cohort"),
+      faculty: canInCohorts(user, "read:curriculum"),
       teaching: lecturer !== null,
       settings: can(user, "update:cohort", "any"),
     },

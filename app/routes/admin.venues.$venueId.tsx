@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
-import { can, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
 import { VenueForm } from "~/modules/curriculum/venue-form.tsx";
 import { getVenue, updateVenue } from "~/modules/curriculum/venues.server.ts";
 import { VenueFormSchema } from "~/modules/curriculum/venues.ts";
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:curriculum");
   return {
     venue: await getVenue(params.venueId ?? ""),
-    canManage: can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort"),
+    canManage: canInCohorts(user, "update:curriculum"),
   };
 }
 

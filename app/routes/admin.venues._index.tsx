@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
-import { can, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
 import { VenueForm } from "~/modules/curriculum/venue-form.tsx";
 import { createVenue, listVenues } from "~/modules/curriculum/venues.server.ts";
 import { VenueFormSchema } from "~/modules/curriculum/venues.ts";
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:curriculum");
   return {
     title: getFixedT(await getLanguage(request))("faculty.venues.title"),
-    canManage: can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort"),
+    canManage: canInCohorts(user, "update:curriculum"),
     venues: await listVenues(),
   };
 }

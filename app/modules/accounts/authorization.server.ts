@@ -18,10 +18,15 @@ export function can(user: Pick<CurrentUser, "permissions">, need: PermissionNeed
   return user.permissions.includes(`${need}:${access}` as PermissionString);
 }
 
+/** `need` beyond one's own records: in any cohort, or in the cohorts one is assigned to. */
+export function canInCohorts(user: Pick<CurrentUser, "permissions">, need: PermissionNeed): boolean {
+  return can(user, need, "any") || can(user, need, "cohort");
+}
+
 /** Signed in with the permission at some reach beyond one's own records (staff-side pages). */
 export async function requireStaffPermission(request: Request, need: PermissionNeed): Promise<CurrentUser> {
   const user = await requireUser(request);
-  if (!can(user, need, "any") && !can(user, need, "cohort")) forbidden();
+  if (!canInCohorts(user, need)) forbidden();
   return user;
 }
 
@@ -40,7 +45,7 @@ export async function requireCohortPermission(
 ): Promise<CurrentUser> {
   const user = await requireUser(request);
   const exists = await db.cohort.findUnique({ where: { id: cohortId }, select: { id: true } });
-  if (!exists) throw new Response("Not found", { status: can(user, need, "any") || can(user, need, "cohort") ? 404 : 403 });
+  if (!exists) throw new Response("Not found", { status: canInCohorts(user, need) ? 404 : 403 });
   if (can(user, need, "any")) return user;
   if (can(user, need, "cohort")) {
     const assigned = await db.cohortAssignment.findFirst({ where: { cohortId, personId: user.id }, select: { role: true } });

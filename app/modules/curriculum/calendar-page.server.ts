@@ -3,7 +3,7 @@
 // cohort's calendar page. The caller has already checked who may come.
 import { parseWithZod } from "@conform-to/zod";
 import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
-import { can } from "~/modules/accounts/authorization.server.ts";
+import { canInCohorts } from "~/modules/accounts/authorization.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { CalendarLinkActionSchema } from "./calendar.ts";
@@ -68,7 +68,7 @@ export async function cohortCalendarLoader(request: Request, user: CurrentUser, 
     englishFeed: feedAddresses(origin, `${path}?lng=en`),
     message: t("calendar.cohort.message", { cohort: cohort.title, url: feed.https }),
     sessions,
-    canReset: can(user, "update:curriculum", "any") || can(user, "update:curriculum", "cohort"),
+    canReset: canInCohorts(user, "update:curriculum"),
   };
 }
 
