@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { requireRole } from "~/modules/accounts/auth-session.server.ts";
 import { buttonClass } from "~/components/ui/button.tsx";
+import { isWeChat } from "~/modules/accounts/user-agent.ts";
 import { AddToCalendarLink } from "~/modules/curriculum/add-to-calendar.tsx";
-import { inWeChat } from "~/modules/curriculum/calendar-page.server.ts";
 import { listMaterialViews } from "~/modules/curriculum/materials.server.ts";
 import { MaterialsList } from "~/modules/curriculum/materials-list.tsx";
 import { SessionHistory } from "~/modules/curriculum/session-history.tsx";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [academy, language, materials] = await Promise.all([getAcademySettings(), getLanguage(request), listMaterialViews(session.module.id)]);
   const page = presentSession(session, academy.timeZone, language);
   // Trainees see what changed since the session was first announced, not the announcement itself.
-  return { session: { ...page, history: page.history.filter((entry) => entry.kind !== "created") }, materials, wechat: inWeChat(request) };
+  return { session: { ...page, history: page.history.filter((entry) => entry.kind !== "created") }, materials, wechat: isWeChat(request.headers.get("User-Agent")) };
 }
 
 function Lecturer({ lecturer }: { lecturer: SessionPageData["lecturers"][number] }) {

@@ -1,12 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
-import {
-  calendarResponse,
-  maySeeSessionCalendar,
-  sessionCalendar,
-  publicOrigin,
-} from "~/modules/curriculum/calendar.server.ts";
+import { calendarResponse, maySeeSessionCalendar, sessionCalendar } from "~/modules/curriculum/calendar.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
+import { publicOrigin } from "~/utils/request.server.ts";
 
 // "Add to calendar" for one session: a file that iOS offers to add and Android hands to the calendar app.
 export async function loader({ request, params }: LoaderFunctionArgs) {

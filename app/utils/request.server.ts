@@ -9,3 +9,8 @@ export function clientAddress(request: Request): string | null {
   }
   return request.headers.get("X-Academy-Client-Address");
 }
+
+/** Where the app is reached from outside: APP_URL, or the address of this request (proxy-aware with TRUST_PROXY). */
+export function publicOrigin(request: Request): string {
+  return process.env.APP_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
+}

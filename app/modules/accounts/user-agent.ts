@@ -25,3 +25,8 @@ export function describeUserAgent(userAgent: string | null): string | null {
   const system = systems.find(([pattern]) => pattern.test(userAgent))?.[1];
   return [browser, system].filter(Boolean).join(" · ") || null;
 }
+
+/** WeChat's built-in browser, which cannot subscribe to or add calendars. */
+export function isWeChat(userAgent: string | null): boolean {
+  return /MicroMessenger/i.test(userAgent ?? "");
+}

@@ -7,19 +7,17 @@ import { canInCohorts } from "~/modules/accounts/authorization.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { CalendarLinkActionSchema } from "./calendar.ts";
-import { cohortFeedPath, feedAddresses, personFeedPath, personFeedSummary, publicOrigin } from "./calendar.server.ts";
+import { cohortFeedPath, feedAddresses, personFeedPath, personFeedSummary } from "./calendar.server.ts";
 import {
   cohortCalendarToken,
   personCalendarToken,
   resetCohortCalendarToken,
   resetPersonCalendarToken,
 } from "./calendar-tokens.server.ts";
+import { publicOrigin } from "~/utils/request.server.ts";
+import { isWeChat } from "~/modules/accounts/user-agent.ts";
 
 /** WeChat's built-in browser cannot hand a webcal:// link to the calendar: the page says so up front. */
-export function inWeChat(request: Request): boolean {
-  return /MicroMessenger/i.test(request.headers.get("User-Agent") ?? "");
-}
-
 export async function personCalendarLoader(request: Request, user: CurrentUser) {
   const [language, token, summary] = await Promise.all([
     getLanguage(request),
@@ -32,7 +30,7 @@ export async function personCalendarLoader(request: Request, user: CurrentUser) 
     title: getFixedT(language)("calendar.page.title"),
     feed: feedAddresses(publicOrigin(request), path),
     summary,
-    inWeChat: inWeChat(request),
+    inWeChat: isWeChat(request.headers.get("User-Agent")),
   };
 }
 

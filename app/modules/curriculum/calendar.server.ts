@@ -48,11 +48,6 @@ export type CalendarFeed = {
   ics: string;
 };
 
-/** Where the app is reached from outside: APP_URL, or the address of this request (proxy-aware with TRUST_PROXY). */
-export function publicOrigin(request: Request): string {
-  return process.env.APP_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
-}
-
 /** The same feed for the browser (https) and for calendar apps' subscribe handler (webcal). */
 export function feedAddresses(origin: string, path: string): FeedAddresses {
   const https = `${origin}${path}`;

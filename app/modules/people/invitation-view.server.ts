@@ -2,6 +2,7 @@ import type { IssuedInvitation } from "~/modules/accounts/invitations.server.ts"
 import type { Language } from "~/utils/i18n.ts";
 import { formatDateTime } from "~/utils/time.ts";
 import type { InvitationView } from "./invitation-panel.tsx";
+import { publicOrigin } from "~/utils/request.server.ts";
 
 /** The link is built from the address staff used (or APP_URL), so it works wherever they reached the app. */
 export function invitationView(
@@ -11,7 +12,7 @@ export function invitationView(
   timeZone: string,
   language: Language,
 ): InvitationView {
-  const origin = process.env.APP_URL || new URL(request.url).origin;
+  const origin = publicOrigin(request);
   return {
     personName,
     code: invitation.code,
