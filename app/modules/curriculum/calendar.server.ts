@@ -9,11 +9,12 @@ import { DateTime } from "luxon";
 import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { cohortScope } from "~/modules/accounts/authorization.server.ts";
 import { academyName, getAcademySettings, type AcademySettings } from "~/modules/academy/academy.server.ts";
-import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { getFixedT } from "~/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage, type Language } from "~/utils/i18n.ts";
 import type { FeedAddresses } from "./calendar.ts";
+import { contentDisposition } from "~/utils/download.server.ts";
+import { sessionsOfPerson } from "./timetable.server.ts";
 
 /** Calendar apps are asked to look again about once an hour. */
 const REFRESH_SECONDS = 60 * 60;
@@ -167,7 +168,7 @@ export async function cohortCalendar(
 function personFeedSessions(personId: string): Prisma.SessionWhereInput {
   return {
     OR: [
-      { module: { cohort: { enrollments: { some: { personId, status: { in: [...seatHoldingStatuses] } } } } } },
+      sessionsOfPerson(personId),
       { lecturers: { some: { lecturer: { personId } } } },
     ],
   };
@@ -257,11 +258,10 @@ export function calendarResponse(
 ): Response {
   const etag = `"${createHash("sha256").update(feed.ics).digest("base64url").slice(0, 32)}"`;
   const fileName = options.fileName.replace(/[\\/:*?"<>|\r\n]+/g, "_");
-  // Old clients read only the plain filename: a Chinese title falls back to a neutral one there.
-  const ascii = /^[\x20-\x7e]+$/.test(fileName) ? fileName : "academy.ics";
   const headers = new Headers({
     "Content-Type": "text/calendar; charset=utf-8",
-    "Content-Disposition": `${options.disposition}; filename="${ascii}"; filename*=UTF-8''${rfc5987(fileName)}`,
+    // Old clients read only the plain filename: a Chinese title falls back to a neutral one there.
+    "Content-Disposition": contentDisposition(options.disposition, fileName, "academy.ics"),
     "Cache-Control": options.cacheControl,
     ETag: etag,
     "X-Robots-Tag": "noindex, nofollow",
@@ -269,11 +269,6 @@ export function calendarResponse(
   const seen = request.headers.get("If-None-Match");
   if (seen && seen.split(",").some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers });
   return new Response(feed.ics, { headers });
-}
-
-/** Percent-encoding for a header parameter (RFC 5987): encodeURIComponent leaves ' ( ) * as they are. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** A feed address that is unknown or was reset: plain text, since no browser page asked for it. */

@@ -33,6 +33,7 @@ import {
   type SessionPageData,
   type SessionStatus,
 } from "./sessions.ts";
+import { sessionsOfPerson } from "./timetable.server.ts";
 
 type Actor = { id: string };
 
@@ -643,10 +644,7 @@ export async function getSessionForStaff(cohortId: string, sessionId: string): P
 /** A session of a cohort in which the person holds a seat (enrolled or completed); null otherwise. */
 export async function getSessionForTrainee(personId: string, sessionId: string): Promise<SessionDetail | null> {
   const row = await db.session.findFirst({
-    where: {
-      id: sessionId,
-      module: { cohort: { enrollments: { some: { personId, status: { in: ["enrolled", "completed"] } } } } },
-    },
+    where: { id: sessionId, ...sessionsOfPerson(personId) },
     select: sessionDetailSelect,
   });
   return row ? toDetail(row, null) : null;

@@ -57,7 +57,7 @@ function toTimetableSession(row: SessionRow): TimetableSession {
 }
 
 /** Sessions of the cohorts in which the person holds a seat. */
-const sessionsOfPerson = (personId: string): Prisma.SessionWhereInput => ({
+export const sessionsOfPerson = (personId: string): Prisma.SessionWhereInput => ({
   module: { cohort: { enrollments: { some: { personId, status: { in: [...seatHoldingStatuses] } } } } },
 });
 
