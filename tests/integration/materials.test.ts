@@ -251,6 +251,14 @@ describe("what may be uploaded", () => {
     await addLinkMaterial({ cohortId: cohort.id, moduleId: module.id, title: "政策原文", url: " https://www.gov.cn/zhengce/ " });
     expect((await listMaterials(module.id)).map((m) => [m.kind, m.url, m.typeGroup])).toEqual([["link", "https://www.gov.cn/zhengce/", "link"]]);
   });
+
+  test("a stored link that is not a web address never reaches a page as one", async () => {
+    const cohort = await createCohort();
+    const module = await createModule(cohort.id);
+    // Written past the form, as a restored backup or a hand edit could.
+    await db.material.create({ data: { moduleId: module.id, kind: "link", title: "x", url: "javascript:alert(1)" } });
+    expect((await listMaterials(module.id)).map((m) => m.url)).toEqual([null]);
+  });
 });
 
 describe("stored once, shared by copies", () => {

@@ -175,7 +175,8 @@ function toMaterialRow(row: Prisma.MaterialGetPayload<{ select: typeof materialS
     id: row.id,
     kind,
     title: row.title,
-    url: kind === "link" ? row.url : null,
+    // Checked on the way out as well as on the way in: a link is only ever a web address in a page.
+    url: kind === "link" && row.url && isWebAddress(row.url) ? row.url : null,
     fileName: row.fileName,
     mimeType: row.mimeType,
     sizeBytes: row.sizeBytes,
