@@ -8,7 +8,7 @@ import compression from "compression";
 import express from "express";
 import { getFixedT, languageCookie } from "../app/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "../app/utils/i18n.ts";
-import { isAllowedOrigin, securityHeaders } from "../app/utils/security.server.ts";
+import { isAllowedOrigin, isFormSubmission, securityHeaders } from "../app/utils/security.server.ts";
 
 // Remix builds a Fetch Request from Express's request, which has no peer
 // address. It is passed on in a header of our own, which is first removed
@@ -30,9 +30,11 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
       secFetchSite: req.get("sec-fetch-site"),
       expectedOrigin,
     });
-    if (allowed) return next();
+    const form = isFormSubmission(req.method, req.get("content-type"));
+    if (allowed && form) return next();
     const language = parseLanguage(await languageCookie.parse(req.get("cookie") ?? null)) ?? defaultLanguage;
-    res.status(403).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.crossOrigin"));
+    if (!allowed) res.status(403).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.crossOrigin"));
+    else res.status(415).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.notAForm"));
   });
   app.use(compression());
   app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y" }));

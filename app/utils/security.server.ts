@@ -47,3 +47,14 @@ export function isAllowedOrigin(input: {
   if (input.origin) return input.origin === input.expectedOrigin;
   return !input.secFetchSite || input.secFetchSite === "same-origin" || input.secFetchSite === "none";
 }
+
+/**
+ * Every page's action reads a form, so a state-changing request must carry
+ * one: anything else (JSON, plain text, no body at all) is answered 415 here,
+ * once, instead of failing inside each action as a server error.
+ */
+export function isFormSubmission(method: string, contentType: string | null | undefined): boolean {
+  if (safeMethods.has(method.toUpperCase())) return true;
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
+}

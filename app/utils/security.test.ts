@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { contentSecurityPolicy, isAllowedOrigin, securityHeaders } from "./security.server.ts";
+import { contentSecurityPolicy, isAllowedOrigin, isFormSubmission, securityHeaders } from "./security.server.ts";
 
 describe("state-changing requests", () => {
   const ours = "https://academy.example";
@@ -31,4 +31,13 @@ test("HSTS only over HTTPS", () => {
   expect(securityHeaders(true)["Strict-Transport-Security"]).toMatch(/max-age=31536000/);
   expect(securityHeaders(false)["Strict-Transport-Security"]).toBeUndefined();
   expect(securityHeaders(false)["X-Content-Type-Options"]).toBe("nosniff");
+});
+
+test("state-changing requests must carry a form; reading needs none", () => {
+  expect(isFormSubmission("POST", "application/x-www-form-urlencoded;charset=UTF-8")).toBe(true);
+  expect(isFormSubmission("POST", "multipart/form-data; boundary=----x")).toBe(true);
+  expect(isFormSubmission("POST", "text/plain")).toBe(false);
+  expect(isFormSubmission("POST", "application/json")).toBe(false);
+  expect(isFormSubmission("DELETE", undefined)).toBe(false);
+  expect(isFormSubmission("GET", undefined)).toBe(true);
 });

@@ -134,6 +134,12 @@ test("a state-changing request from another site is refused", async ({ request }
   expect(await response.text()).toContain("此请求来自其他网站，已被拒绝");
 });
 
+test("a state-changing request that carries no form is refused with a message, not a server error", async ({ request, baseURL }) => {
+  const response = await request.post("/login", { headers: { Origin: baseURL!, "Content-Type": "text/plain" }, data: "identifier=x", maxRedirects: 0 });
+  expect(response.status()).toBe(415);
+  expect(await response.text()).toContain("提交的内容无法识别");
+});
+
 test("people can see their signed-in devices and sign out the others", async ({ page, browser }) => {
   const other = await browser.newContext();
   await signIn(await other.newPage(), "13800000004", demo.trainee.password);
