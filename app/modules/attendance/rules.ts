@@ -1,0 +1,95 @@
+// When a session can be checked into, when it counts as held, and what a
+// trainee's standing is at a session: the rules every attendance figure rests on.
+// Pure functions of their inputs and `now`, shared by server and browser.
+
+/** Minutes before the start that check-in opens, and after the end that it closes, unless the session says otherwise. */
+export const DEFAULT_OPENS_MINUTES_BEFORE = 30;
+export const DEFAULT_CLOSES_MINUTES_AFTER = 15;
+
+export type AttendanceStatus = "present" | "late" | "excused" | "absent";
+export const attendanceStatuses = ["present", "late", "excused", "absent"] as const satisfies readonly AttendanceStatus[];
+/** How a record was made. */
+export type AttendanceMethod = "qr" | "code" | "roll_call" | "import" | "leave" | "system" | "guest";
+
+export interface WindowedSession {
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  checkInOpensMinutesBefore?: number | null;
+  checkInClosesMinutesAfter?: number | null;
+}
+
+const MINUTE = 60_000;
+
+export function checkInWindow(session: WindowedSession): { opensAt: Date; closesAt: Date } {
+  const before = session.checkInOpensMinutesBefore ?? DEFAULT_OPENS_MINUTES_BEFORE;
+  const after = session.checkInClosesMinutesAfter ?? DEFAULT_CLOSES_MINUTES_AFTER;
+  return {
+    opensAt: new Date(session.startsAt.getTime() - before * MINUTE),
+    closesAt: new Date(session.endsAt.getTime() + after * MINUTE),
+  };
+}
+
+/** upcoming → open (check-in window) → held (window closed); a cancelled session is never held. */
+export type SessionPhase = "upcoming" | "open" | "held" | "cancelled";
+
+export function sessionPhase(session: WindowedSession, now: Date): SessionPhase {
+  if (session.status === "cancelled") return "cancelled";
+  const { opensAt, closesAt } = checkInWindow(session);
+  if (now < opensAt) return "upcoming";
+  if (now < closesAt) return "open";
+  return "held";
+}
+
+/** DESIGN.md: held = the check-in window has closed and the session was not cancelled. */
+export function isHeld(session: WindowedSession, now: Date): boolean {
+  return sessionPhase(session, now) === "held";
+}
+
+/** A check-in after start + threshold is late; the session's own threshold wins over the cohort's. */
+export function checkInStatus(
+  session: { startsAt: Date; lateAfterMinutes?: number | null },
+  cohortLateAfterMinutes: number,
+  at: Date,
+): "present" | "late" {
+  const threshold = session.lateAfterMinutes ?? cohortLateAfterMinutes;
+  return at.getTime() > session.startsAt.getTime() + threshold * MINUTE ? "late" : "present";
+}
+
+/**
+ * A trainee's standing at one session: the record if there is one; else
+ * excused by approved leave; else absent once the session is held; else
+ * nothing yet. Absence is derived here, at read time, so it never waits for a job.
+ */
+export function effectiveStatus(input: {
+  recorded: AttendanceStatus | null | undefined;
+  approvedLeave: boolean;
+  held: boolean;
+  cancelled?: boolean;
+}): AttendanceStatus | null {
+  if (input.cancelled) return null;
+  if (input.recorded) return input.recorded;
+  if (input.approvedLeave) return "excused";
+  return input.held ? "absent" : null;
+}
+
+export const isAttended = (status: AttendanceStatus | null) => status === "present" || status === "late";
+
+/**
+ * Attendance rate over held sessions: attended / held, where excused sessions
+ * leave the denominator when the cohort's rule says so. Null when nothing counts yet.
+ */
+export function attendanceRate(
+  statuses: readonly (AttendanceStatus | null)[],
+  excusedLeaveDenominator: boolean,
+): { attended: number; counted: number; rate: number | null } {
+  let attended = 0;
+  let counted = 0;
+  for (const status of statuses) {
+    if (status === null) continue;
+    if (status === "excused" && excusedLeaveDenominator) continue;
+    counted += 1;
+    if (isAttended(status)) attended += 1;
+  }
+  return { attended, counted, rate: counted === 0 ? null : attended / counted };
+}
