@@ -18,7 +18,7 @@ async function runWorker<T>(script: string, name: string, databaseUrl: string, l
   const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: projectRoot,
     env: { ...process.env, BENCH_WORKER_DATABASE_URL: databaseUrl, BENCH_WORKER_LABEL: label, BENCH_WORKER_OUTPUT: output },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", process.env.BENCH_JSON ? 2 : "inherit", "inherit"],
   });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once("error", reject);
