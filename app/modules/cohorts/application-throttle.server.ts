@@ -5,7 +5,7 @@
 // cheapest way to load the server, and its answer must not be probed at will.
 import { db } from "~/utils/db.server.ts";
 import { clientAddress } from "~/utils/request.server.ts";
-import { checkThrottle, recordFailure, type ThrottleLimits } from "~/modules/accounts/throttle.server.ts";
+import type { ThrottleLimits } from "~/modules/accounts/throttle.server.ts";
 
 /** A class applying together behind one Wi-Fi fits; a script does not. */
 export const APPLY_ADDRESS_LIMITS: ThrottleLimits = { maxFailures: 30, windowMs: 15 * 60_000 };
@@ -25,28 +25,35 @@ function applyKeys(request: Request, mobile: string): { key: string; limits: Thr
 }
 
 /**
- * Reserves one application against the address and the mobile number, before
- * any password is hashed. Each count is one atomic statement and is read back
- * after it, so parallel requests cannot slip past the limit together.
+ * Counts one attempt against a key and returns the count including it. The
+ * same two atomic steps as the sign-in throttle (a window that has ended
+ * restarts; insert or increment in one statement), but the count comes back
+ * from the increment itself, so of parallel requests exactly the first
+ * `maxFailures` are let through.
+ */
+async function countAttempt(key: string, now: Date, { windowMs }: ThrottleLimits) {
+  await db.signInThrottle.updateMany({
+    where: { key, windowStart: { lte: new Date(now.getTime() - windowMs) } },
+    data: { failures: 0, windowStart: now, lockedUntil: null },
+  });
+  return db.signInThrottle.upsert({
+    where: { key },
+    create: { key, failures: 1, windowStart: now },
+    update: { failures: { increment: 1 } },
+    select: { failures: true, windowStart: true },
+  });
+}
+
+/**
+ * Reserves one application against the mobile number and the address, before
+ * any password is hashed. Refused attempts count too, within the same fixed
+ * window, so the wait never grows.
  */
 export async function reserveApplication(request: Request, mobile: string, now: Date): Promise<ApplyAllowance> {
-  const keys = applyKeys(request, mobile);
-  const locked = await checkThrottle(
-    keys.map((k) => k.key),
-    now,
-  );
-  if (locked.locked) return { allowed: false, retryAfterMinutes: locked.retryAfterMinutes };
-  for (const { key, limits } of keys) await recordFailure([key], now, limits);
-  const counts = await db.signInThrottle.findMany({
-    where: { key: { in: keys.map((k) => k.key) } },
-    select: { key: true, failures: true, windowStart: true },
-  });
-  for (const { key, limits } of keys) {
-    const row = counts.find((c) => c.key === key);
-    if (row && row.failures > limits.maxFailures) {
-      const minutes = Math.ceil((row.windowStart.getTime() + limits.windowMs - now.getTime()) / 60_000);
-      return { allowed: false, retryAfterMinutes: Math.max(1, minutes) };
-    }
+  let wait = 0;
+  for (const { key, limits } of applyKeys(request, mobile)) {
+    const row = await countAttempt(key, now, limits);
+    if (row.failures > limits.maxFailures) wait = Math.max(wait, row.windowStart.getTime() + limits.windowMs - now.getTime());
   }
-  return { allowed: true };
+  return wait > 0 ? { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(wait / 60_000)) } : { allowed: true };
 }

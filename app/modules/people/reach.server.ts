@@ -30,6 +30,8 @@ export const traineeOnly: Prisma.PersonWhereInput = {
  */
 export function traineesWithinReach(actor: Actor): Prisma.PersonWhereInput {
   if (managesEveryone(actor)) return traineeOnly;
+  // Without the grant (instructors, trainees) the reach is nobody, whatever they are assigned to.
+  if (!can(actor, "update:person", "cohort")) return { id: { in: [] } };
   const mine: Prisma.CohortWhereInput = { assignments: { some: { personId: actor.id } } };
   const open = { status: { notIn: closedEnrollments } };
   return {
