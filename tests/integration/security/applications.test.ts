@@ -17,7 +17,7 @@ import { rosterXlsx } from "../../factories/roster-files.ts";
 import { asUser } from "../../factories/user.ts";
 
 vi.mock("~/modules/accounts/password.server.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("~/modules/accounts/password.server.ts")>();
+  const original = await importOriginal<typeof passwords>();
   return { ...original, hashPassword: vi.fn(original.hashPassword) };
 });
 
