@@ -17,7 +17,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     getAcademySettings(),
     getLanguage(request),
   ]);
-  const issued = await issueCohortActivationCodes({ cohortId, actorId: user.id, request, now: new Date() });
+  const issued = await issueCohortActivationCodes({ cohortId, actor: user, request, now: new Date() });
   const rows = issued.map((person) => {
     const view = invitationView(request, person.name, person, academy.timeZone, language);
     return { name: person.name, mobile: person.mobile ?? "", code: view.code, link: view.link, expires: view.expires };

@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return { stage: "error", messageKey: "importPage.chooseFile" };
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const preview = await previewRosterImport({ cohortId, fileName: file.name, bytes });
+    const preview = await previewRosterImport({ cohortId, fileName: file.name, bytes, actor: user });
     const importId = preview.issues.length === 0 && preview.newPeople.length + preview.knownPeople.length > 0 ? storeUpload(cohortId, file.name, bytes) : null;
     return { stage: "preview", preview, importId };
   }
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   const importId = String(form.get("importId") ?? "");
   const upload = loadUpload(cohortId, importId);
   if (!upload) return { stage: "error", messageKey: "importPage.uploadExpired" };
-  const result = await commitRosterImport({ cohortId, ...upload, actorId: user.id, request, now: new Date() });
+  const result = await commitRosterImport({ cohortId, ...upload, actor: user, request, now: new Date() });
   if (!result.ok) return { stage: "preview", preview: result.preview, importId: null };
   discardUpload(cohortId, importId);
   return { stage: "done", created: result.created, enrolled: result.enrolled, updated: result.updated };

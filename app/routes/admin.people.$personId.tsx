@@ -6,7 +6,7 @@ import { ErrorList } from "~/components/forms.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { personStatusTone, StatusPill } from "~/components/ui/status-pill.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { can, requirePersonPermission, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { can, canInCohorts, requirePersonPermission, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
 import { InvitationPanel } from "~/modules/people/invitation-panel.tsx";
 import { invitationView } from "~/modules/people/invitation-view.server.ts";
 import { PersonActionSchema } from "~/modules/people/person-actions.ts";
@@ -15,6 +15,7 @@ import {
   assignToCohort,
   deactivatePerson,
   getPersonDetail,
+  managementReach,
   reactivatePerson,
   reinvitePerson,
   setRoles,
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePersonPermission(request, personId, "read:person");
   const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
   const now = new Date();
-  const person = await getPersonDetail(personId, now);
+  const [person, reach] = await Promise.all([getPersonDetail(personId, now), managementReach(user, personId)]);
   const isAdmin = can(user, "update:person", "any");
   const when = (at: Date | null) => (at ? formatDateTime(at, academy.timeZone, language) : null);
   return {
@@ -45,10 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastSignInAt: when(person.lastSignInAt),
       pendingInvitationExpires: when(person.pendingInvitation?.expiresAt ?? null),
     },
-    // Accounts with staff-side powers are managed by admins only (see people.server.ts).
-    canUpdate:
-      isAdmin ||
-      (can(user, "update:person", "cohort") && !person.roles.some((role) => role === "admin" || role === "staff")),
+    // Staff manage trainees wholly within their cohorts, and re-invite only those never activated (see reach.server.ts).
+    canUpdate: canInCohorts(user, "update:person") && reach.manage,
+    canReinvite: canInCohorts(user, "update:person") && reach.reinvite,
     isSelf: user.id === personId,
     cohorts: isAdmin ? await db.cohort.findMany({ where: { status: { not: "archived" } }, orderBy: { startDate: "desc" }, select: { id: true, title: true } }) : null,
   };
@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PersonPage() {
   const { t } = useTranslation();
-  const { person, canUpdate, isSelf, cohorts } = useLoaderData<typeof loader>();
+  const { person, canUpdate, canReinvite, isSelf, cohorts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -176,7 +176,7 @@ export default function PersonPage() {
       {canUpdate && !isSelf ? (
         <section className="flex flex-wrap gap-2 rounded-xl border border-line bg-surface p-5">
           <h2 className="w-full font-semibold">{t("people.account")}</h2>
-          {person.status !== "deactivated" ? (
+          {person.status !== "deactivated" && canReinvite ? (
             <Form method="post">
               <input type="hidden" name="intent" value="reinvite" />
               <Button type="submit" variant="secondary" disabled={busy}>

@@ -9,13 +9,14 @@ import { PublicPage } from "~/components/public-page.tsx";
 import { NewPasswordFields } from "~/modules/accounts/new-password-fields.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { getCurrentUser, signInAndRedirect } from "~/modules/accounts/auth-session.server.ts";
+import { getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { CohortFacts } from "~/modules/cohorts/cohort-card.tsx";
 import { ApplicationSchema } from "~/modules/cohorts/application.ts";
 import { applyAsNewcomer, applyAsPerson, findOpenCohortByCode } from "~/modules/cohorts/application.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
+import { messageWithValues } from "~/utils/messages.ts";
 import { formatDateRange } from "~/utils/time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.cohort.title ?? "" }];
@@ -43,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedInAsStaff: Boolean(user && !user.roles.includes("trainee")),
     existingStatus: existing?.status ?? null,
     applyPath: `/apply/${cohort.code}`,
+    received: !user && new URL(request.url).searchParams.get("received") === "1",
   };
 }
 
@@ -66,8 +68,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const hideFields = ["password", "confirm"];
   if (submission.status !== "success") return submission.reply({ hideFields });
   try {
-    const { personId } = await applyAsNewcomer({ cohortId: cohort.id, application: submission.value, request, now });
-    return await signInAndRedirect(request, personId, "/?applied=1");
+    // The same answer whether or not the number has an account (see applyAsNewcomer).
+    const outcome = await applyAsNewcomer({ cohortId: cohort.id, application: submission.value, request, now });
+    if (!outcome.received) {
+      return data(submission.reply({ formErrors: [messageWithValues("apply.errors.throttled", { minutes: outcome.retryAfterMinutes })], hideFields }), { status: 429 });
+    }
+    return redirect(`/apply/${cohort.code}?received=1`);
   } catch (error) {
     return replyWithDomainError(submission, error, hideFields);
   }
@@ -75,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Apply() {
   const { t } = useTranslation();
-  const { academyName, cohort, signedInAs, signedInAsStaff, existingStatus, applyPath } = useLoaderData<typeof loader>();
+  const { academyName, cohort, signedInAs, signedInAsStaff, existingStatus, applyPath, received } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -91,7 +97,15 @@ export default function Apply() {
     <PublicPage eyebrow={academyName || t("app.name")} title={cohort.title}>
       <CohortFacts facts={cohort} />
       {cohort.description ? <p className="whitespace-pre-line text-sm">{cohort.description}</p> : null}
-      {!cohort.open ? (
+      {received ? (
+        <section role="status" className="flex flex-col gap-3 rounded-lg bg-emerald-50 p-4 text-emerald-900" data-testid="application-received">
+          <h2 className="text-lg font-semibold">{t("apply.receivedHeading")}</h2>
+          <p>{t("apply.received")}</p>
+          <Link to={`/login?redirectTo=${encodeURIComponent("/")}`} className="self-start font-medium text-brand-700 underline">
+            {t("apply.receivedSignIn")}
+          </Link>
+        </section>
+      ) : !cohort.open ? (
         <p className="rounded-lg bg-canvas p-4 text-center">{t("apply.closed")}</p>
       ) : existingStatus && existingStatus !== "declined" && existingStatus !== "withdrawn" ? (
         <p className="rounded-lg bg-emerald-50 p-4 text-center text-emerald-900" data-testid="application-status">

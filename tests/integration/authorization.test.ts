@@ -4,8 +4,24 @@ import { createAuthSession, endAuthSession, getCurrentUser } from "~/modules/acc
 import { requireCohortPermission, requirePersonPermission } from "~/modules/accounts/authorization.server.ts";
 import { rolePermissions } from "~/modules/accounts/permissions.server.ts";
 import { accesses, actions, entities, roleKeys, type RoleKey } from "~/modules/accounts/roles.ts";
+import {
+  addPerson,
+  assignToCohort,
+  deactivatePerson,
+  reactivatePerson,
+  reinvitePerson,
+  setRoles,
+  unassignFromCohort,
+  updateTraineeDetails,
+} from "~/modules/people/people.server.ts";
+import { PersonCreateSchema } from "~/modules/people/people.ts";
+import { TraineeProfileSchema } from "~/modules/people/profile.ts";
+import { commitRosterImport, issueCohortActivationCodes, previewRosterImport } from "~/modules/roster/import.server.ts";
+import { db } from "~/utils/db.server.ts";
 import { assign, createCohort, enroll } from "../factories/cohort.ts";
 import { createPerson } from "../factories/person.ts";
+import { rosterXlsx } from "../factories/roster-files.ts";
+import { asUser } from "../factories/user.ts";
 
 // requireUser reads the clock, so these sessions begin now rather than at a fixed time.
 async function signedIn(roles: RoleKey[]) {
@@ -201,5 +217,73 @@ describe("a cohort id that does not exist", () => {
     const trainee = await signedIn(["trainee"]);
     expect(await outcome(requireCohortPermission(admin.request(), "no-such-cohort", "read:cohort"))).toEqual({ status: 404, location: null });
     expect(await outcome(requireCohortPermission(trainee.request(), "no-such-cohort", "read:cohort"))).toEqual(forbidden);
+  });
+});
+
+describe("writes on people, roles and invitations, by staff of another cohort and by an instructor", () => {
+  // Every domain function that writes a person, a role or an invitation, tried
+  // by staff of cohort B and by an instructor of cohort A against cohort A's people.
+  test("each is refused (403 or a field error), and nothing is written", async () => {
+    const { a, b } = await twoCohorts();
+    const staffOfA = await createPerson({ roles: ["staff"] });
+    await assign(a.id, staffOfA.id, "staff");
+    const staffOfB = await createPerson({ roles: ["staff"] });
+    await assign(b.id, staffOfB.id, "staff");
+    const instructor = await createPerson({ roles: ["instructor"] });
+    await assign(a.id, instructor.id, "instructor");
+    const trainee = await createPerson({ status: "invited", password: null });
+    await enroll(a.id, trainee.id);
+    const applicant = await createPerson();
+    const application = await enroll(a.id, applicant.id, "applied");
+    const now = new Date();
+    const request = () => new Request("http://localhost/");
+    const bytes = await rosterXlsx([{ name: "新人", mobile: "13933334444", company: "新企业有限公司" }]);
+    const written = async () => ({
+      people: await db.person.count(),
+      roles: await db.personRole.count(),
+      invitations: await db.invitation.count(),
+      enrollments: await db.enrollment.findMany({ where: { cohortId: a.id }, select: { status: true }, orderBy: { id: "asc" } }),
+      assignments: await db.cohortAssignment.count(),
+      trainee: await db.person.findUniqueOrThrow({ where: { id: trainee.id }, select: { name: true, status: true, passwordHash: true } }),
+    });
+
+    for (const [label, actor] of [
+      ["staff of another cohort", asUser(staffOfB.id, ["staff"])],
+      ["instructor", asUser(instructor.id, ["instructor"])],
+    ] as const) {
+      const context = { actor, request: request(), now };
+      const before = await written();
+      const attempts: [string, () => Promise<unknown>][] = [
+        ["addPerson", () => addPerson(PersonCreateSchema.parse({ name: "越权", mobile: "13933335555", role: "trainee", company: "某企业", cohortId: a.id }), context)],
+        ["reinvitePerson", () => reinvitePerson(trainee.id, context)],
+        ["deactivatePerson", () => deactivatePerson(trainee.id, context)],
+        ["reactivatePerson", () => reactivatePerson(trainee.id, context)],
+        ["updateTraineeDetails", () => updateTraineeDetails(trainee.id, TraineeProfileSchema.parse({ name: "改名", mobile: trainee.mobile, company: "改企业" }), context)],
+        ["setRoles", () => setRoles(trainee.id, ["admin"], context)],
+        ["assignToCohort", () => assignToCohort({ personId: trainee.id, cohortId: a.id, role: "staff" }, context)],
+        ["unassignFromCohort", () => unassignFromCohort({ personId: staffOfA.id, cohortId: a.id, role: "staff" }, context)],
+        ["previewRosterImport", () => previewRosterImport({ cohortId: a.id, fileName: "r.xlsx", bytes, actor })],
+        ["commitRosterImport", () => commitRosterImport({ cohortId: a.id, fileName: "r.xlsx", bytes, actor, request: request(), now })],
+        ["issueCohortActivationCodes", () => issueCohortActivationCodes({ cohortId: a.id, actor, request: request(), now })],
+      ];
+      for (const [name, attempt] of attempts) {
+        const refused = await attempt().then(
+          () => "passed",
+          (error: unknown) => error,
+        );
+        const status = refused instanceof Response ? refused.status : (refused as { name?: string }).name;
+        expect(["403", "DomainError"], `${label}: ${name}`).toContain(String(status));
+      }
+      expect(await written(), label).toEqual(before);
+    }
+
+    // The routes that decide applications, import rosters and issue codes gate on update:enrollment in the cohort.
+    for (const person of [staffOfB, instructor]) {
+      const cookie = (await createAuthSession(new Request("http://localhost/"), person.id, {})).split(";")[0]!;
+      const signed = new Request(`http://localhost/admin/cohorts/${a.id}/import`, { headers: { Cookie: cookie } });
+      expect(await outcome(requireCohortPermission(signed, a.id, "update:enrollment"))).toEqual(forbidden);
+      expect(await outcome(requirePersonPermission(signed, trainee.id, "update:person"))).toEqual(forbidden);
+    }
+    expect(await db.enrollment.findUniqueOrThrow({ where: { id: application.id }, select: { status: true } })).toEqual({ status: "applied" });
   });
 });

@@ -474,7 +474,7 @@ describe("re-inviting across roles", () => {
     const { actor: staff, mine } = await staffWithCohort();
     const context = { actor: staff, request: request(), now };
     const [trainee, colleague, admin] = [
-      await createPerson(),
+      await createPerson({ status: "invited", password: null }),
       await createPerson({ roles: ["staff"] }),
       await createPerson({ roles: ["admin"] }),
     ];
@@ -496,6 +496,10 @@ describe("re-inviting across roles", () => {
 
     const invitation = await reinvitePerson(trainee.id, context);
     expect(invitation.code).toMatch(/^\d{8}$/);
+    // A trainee who set their own password is reset by an admin, not by staff.
+    const activated = await createPerson();
+    await enroll(mine.id, activated.id);
+    expect(await rejection(reinvitePerson(activated.id, context))).toMatchObject({ messageKey: "people.errors.reinviteActivated" });
     await deactivatePerson(trainee.id, context);
     expect(await db.person.findUniqueOrThrow({ where: { id: trainee.id }, select: { status: true } })).toEqual({
       status: "deactivated",

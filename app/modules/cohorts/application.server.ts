@@ -7,6 +7,7 @@ import { db, isUniqueViolation, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import type { ApplicationInput } from "./application.ts";
 import { acceptsApplications, type CohortStatus } from "./cohorts.ts";
+import { reserveApplication } from "./application-throttle.server.ts";
 import { changeEnrollmentStatus } from "./enrollment.server.ts";
 
 export async function findOpenCohortByCode(code: string) {
@@ -29,7 +30,7 @@ export async function findOpenCohortByCode(code: string) {
   return { ...cohort, open: acceptsApplications(cohort.status as CohortStatus) };
 }
 
-async function openCohort(tx: Prisma.TransactionClient, cohortId: string) {
+async function openCohort(tx: Pick<Prisma.TransactionClient, "cohort">, cohortId: string) {
   const cohort = await tx.cohort.findUnique({ where: { id: cohortId }, select: { status: true } });
   if (!cohort || !acceptsApplications(cohort.status as CohortStatus)) throw new DomainError("apply.errors.closed");
 }
@@ -66,24 +67,31 @@ async function applyAsPersonOnce(input: { cohortId: string; personId: string; re
   });
 }
 
+export type NewcomerOutcome = { received: true } | { received: false; retryAfterMinutes: number };
+
 /**
- * Someone new applies: their account is created with the password they chose,
- * so they can sign in and follow the application. A mobile number that already
- * has an account must sign in first: knowing a number is no proof of owning it.
+ * Someone not signed in applies. An unknown mobile number and e-mail get a
+ * trainee account with the password chosen, marked unverified: a self-set
+ * password proves nothing about who owns the number, so until staff accept an
+ * application a roster import does not take the account for the person it
+ * lists (docs/decisions/0011-applications-are-not-identity.md). A known
+ * number or e-mail changes nothing. Either way the answer is the same and a
+ * password is hashed, so neither the answer nor its timing tells whether the
+ * number has an account; the throttle comes before the hashing.
  */
-export async function applyAsNewcomer(input: { cohortId: string; application: ApplicationInput; request: Request; now: Date }): Promise<{ personId: string }> {
+export async function applyAsNewcomer(input: { cohortId: string; application: ApplicationInput; request: Request; now: Date }): Promise<NewcomerOutcome> {
   const { application: a } = input;
   const check = checkPassword(a.password, a);
   if (!check.ok) throw new DomainError(passwordMessageKey(check.reason), "password");
+  await openCohort(db, input.cohortId);
+  const allowance = await reserveApplication(input.request, a.mobile, input.now);
+  if (!allowance.allowed) return { received: false, retryAfterMinutes: allowance.retryAfterMinutes };
   const passwordHash = await hashPassword(a.password);
   try {
-    return await db.$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       await openCohort(tx, input.cohortId);
-      const known = await tx.person.findUnique({ where: { mobile: a.mobile }, select: { id: true } });
-      if (known) throw new DomainError("apply.errors.mobileKnown", "mobile");
-      if (a.email && (await tx.person.findUnique({ where: { email: a.email }, select: { id: true } }))) {
-        throw new DomainError("people.errors.emailTaken", "email");
-      }
+      const known = await tx.person.count({ where: { OR: [{ mobile: a.mobile }, ...(a.email ? [{ email: a.email }] : [])] } });
+      if (known > 0) return;
       const person = await tx.person.create({
         data: {
           name: a.name,
@@ -91,6 +99,7 @@ export async function applyAsNewcomer(input: { cohortId: string; application: Ap
           email: a.email,
           passwordHash,
           status: "active",
+          unverified: true,
           createdAt: input.now,
           roles: { create: { role: { connect: { key: "trainee" } } } },
           trainee: { create: { company: a.company, position: a.position, industry: a.industry, district: a.district, creditCode: a.creditCode } },
@@ -103,14 +112,10 @@ export async function applyAsNewcomer(input: { cohortId: string; application: Ap
       });
       await tx.enrollmentChange.create({ data: { enrollmentId: enrollment.id, toStatus: "applied", actorId: person.id, at: input.now } });
       await recordAudit({ action: "person.created", actorId: person.id, targetType: "person", targetId: person.id, request: input.request, at: input.now, detail: { via: "application" } }, tx);
-      return { personId: person.id };
     });
   } catch (error) {
-    // Two submissions at once: the second meets a unique index; say which, as the checks would have.
-    if (isUniqueViolation(error)) {
-      const mobileTaken = await db.person.findUnique({ where: { mobile: a.mobile }, select: { id: true } });
-      throw mobileTaken || !a.email ? new DomainError("apply.errors.mobileKnown", "mobile") : new DomainError("people.errors.emailTaken", "email");
-    }
-    throw error;
+    // Two submissions at once met a unique index: the number or e-mail is known now, which changes nothing.
+    if (!isUniqueViolation(error)) throw error;
   }
+  return { received: true };
 }

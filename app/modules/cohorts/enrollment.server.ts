@@ -84,13 +84,17 @@ export async function decideEnrollment(input: {
     // Scoped by cohort: an enrollment id from another cohort is not found here.
     const enrollment = await tx.enrollment.findFirst({
       where: { id: input.enrollmentId, cohortId: input.cohortId },
-      select: { id: true, status: true },
+      select: { id: true, status: true, personId: true },
     });
     if (!enrollment) throw new DomainError("enrollment.errors.notFound");
     if (!decidable[input.decision].includes(enrollment.status as EnrollmentStatus)) {
       throw new DomainError("enrollment.errors.alreadyDecided");
     }
     const actor = { actorId: input.actorId, now: input.now };
+    // Staff accepting an application (a seat or the waitlist) vouch for its maker: an account made by applying is theirs from now on.
+    if (input.decision !== "decline") {
+      await tx.person.updateMany({ where: { id: enrollment.personId, unverified: true }, data: { unverified: false } });
+    }
     if (input.decision === "approve") {
       const cohort = await tx.cohort.findUniqueOrThrow({ where: { id: input.cohortId }, select: { capacity: true } });
       if ((await seatsTaken(tx, input.cohortId)) >= cohort.capacity) throw new DomainError("enrollment.errors.full");

@@ -1,7 +1,7 @@
 // Adding people and running their accounts: invitations, deactivation, roles
 // and cohort assignments. Every change is one transaction with its audit events.
 import { forbidden, can } from "~/modules/accounts/authorization.server.ts";
-import { revokeAllSessions, type CurrentUser } from "~/modules/accounts/auth-session.server.ts";
+import { revokeAllSessions } from "~/modules/accounts/auth-session.server.ts";
 import { issueInvitation, type IssuedInvitation } from "~/modules/accounts/invitations.server.ts";
 import type { RoleKey } from "~/modules/accounts/roles.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
@@ -11,8 +11,8 @@ import { db, isUniqueViolation, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import type { AssignmentRole, PersonCreateInput } from "./people.ts";
 import type { TraineeProfileInput } from "./profile.ts";
+import { codeRecipients, managesEveryone, traineesWithinReach, type Actor } from "./reach.server.ts";
 
-type Actor = Pick<CurrentUser, "id" | "permissions">;
 type Context = { actor: Actor; request: Request; now: Date };
 
 /** Staff may add trainees and instructors to their own cohorts; admins anybody anywhere. */
@@ -112,28 +112,40 @@ async function addPersonOnce(
 
 /**
  * Whoever re-invites an account receives its activation code, so re-inviting
- * is taking the account over. Staff may do it only to people wholly within
- * their own cohorts, and never to an account with staff-side powers (staff,
- * admin): those are managed by admins.
+ * is taking the account over; changing a person's details changes who they
+ * are. Staff may do either only to trainees wholly within their own cohorts
+ * (see reach.server.ts), never to an account with any other role: those are
+ * managed by admins.
  */
 async function assertCanManage(tx: Prisma.TransactionClient, actor: Actor, personId: string) {
-  if (can(actor, "update:person", "any")) return;
-  const powerful = await tx.personRole.count({ where: { personId, role: { key: { in: ["admin", "staff"] } } } });
-  if (powerful > 0) forbidden();
-  const notMine: Prisma.CohortWhereInput = { assignments: { none: { personId: actor.id } } };
-  const [elsewhereEnrolled, elsewhereAssigned] = await Promise.all([
-    tx.enrollment.count({ where: { personId, cohort: notMine } }),
-    tx.cohortAssignment.count({ where: { personId, cohort: notMine } }),
-  ]);
-  if (elsewhereEnrolled + elsewhereAssigned > 0) forbidden();
+  if (managesEveryone(actor)) return;
+  const within = await tx.person.count({ where: { AND: [{ id: personId }, traineesWithinReach(actor)] } });
+  if (within === 0) forbidden();
 }
 
-/** A new invitation; the old one and any password stop working, and so do open sessions. */
+/** What the person's page may offer the actor: changing details and deactivating, and re-inviting. */
+export async function managementReach(actor: Actor, personId: string): Promise<{ manage: boolean; reinvite: boolean }> {
+  if (managesEveryone(actor)) return { manage: true, reinvite: true };
+  const [manage, reinvite] = await Promise.all([
+    db.person.count({ where: { AND: [{ id: personId }, traineesWithinReach(actor)] } }),
+    db.person.count({ where: { AND: [{ id: personId }, codeRecipients(actor)] } }),
+  ]);
+  return { manage: manage > 0, reinvite: reinvite > 0 };
+}
+
+/**
+ * A new invitation; the old one and any password stop working, and so do open
+ * sessions. Staff may re-invite only someone who has never activated: a
+ * password the trainee set is theirs, and only an admin resets it.
+ */
 export async function reinvitePerson(personId: string, { actor, request, now }: Context): Promise<IssuedInvitation> {
   return db.$transaction(async (tx) => {
     await assertCanManage(tx, actor, personId);
     const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { status: true } });
     if (person.status === "deactivated") throw new DomainError("people.errors.deactivated");
+    if (!managesEveryone(actor) && (await tx.person.count({ where: { AND: [{ id: personId }, codeRecipients(actor)] } })) === 0) {
+      throw new DomainError("people.errors.reinviteActivated");
+    }
     await tx.person.update({ where: { id: personId }, data: { passwordHash: null, status: "invited" } });
     await revokeAllSessions(tx, personId, now);
     const invitation = await issueInvitation(tx, { personId, createdById: actor.id, now });

@@ -64,6 +64,18 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           </ul>
         </div>
       ) : null}
+      {preview.accountNotes.length ? (
+        <div className="rounded-xl border border-line bg-surface p-4">
+          <h3 className="font-semibold">{t("importPage.accountNotes")}</h3>
+          <ul className="mt-2 flex flex-col gap-1 text-sm">
+            {preview.accountNotes.map((note) => (
+              <li key={note.rowNumber} data-testid="import-account-note">
+                {t("importPage.rowLabel", { row: note.rowNumber })} {note.name}: {t(`importPage.${note.note}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </section>
   );
 }

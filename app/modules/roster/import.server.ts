@@ -3,10 +3,13 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { revokeAllSessions } from "~/modules/accounts/auth-session.server.ts";
 import { issueInvitation } from "~/modules/accounts/invitations.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { seatHoldingStatuses, type CohortStatus, type EnrollmentStatus } from "~/modules/cohorts/cohorts.ts";
+import { changeEnrollmentStatus } from "~/modules/cohorts/enrollment.server.ts";
 import { lockCohortSeats } from "~/modules/cohorts/seats.server.ts";
+import { assertRunsCohort, codeRecipients, traineeOnly, traineesWithinReach, type Actor } from "~/modules/people/reach.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import type { RosterIssue, RosterRow } from "./roster.ts";
@@ -18,12 +21,20 @@ const comparedFields: ProfileField[] = ["name", "company", "position", "industry
 
 export type KnownPersonChange = { field: ProfileField; from: string | null; to: string | null };
 
+/**
+ * Known people whose details the import leaves alone (in cohorts the importer
+ * does not run) or resets (an account made by applying that staff have not
+ * accepted): said in the preview, without their current details.
+ */
+export type AccountNote = { rowNumber: number; name: string; note: "outsideScope" | "resetsApplicant" };
+
 export type ImportPreview = {
   fileName: string;
   rowsRead: number;
   issues: RosterIssue[];
   newPeople: RosterRow[];
   knownPeople: { row: RosterRow; personId: string; changes: KnownPersonChange[] }[];
+  accountNotes: AccountNote[];
   seatsAvailable: number;
 };
 
@@ -37,8 +48,26 @@ async function inChunks<T, R>(items: T[], work: (chunk: T[]) => Promise<R[]>): P
   return results;
 }
 
-/** The checks that need the database: people already known, already enrolled, e-mails in use, seats. */
-async function classify(tx: Tx, cohortId: string, rows: RosterRow[]) {
+const emptyPreview = (fileName: string, issue: RosterIssue): ImportPreview => ({
+  fileName,
+  rowsRead: 0,
+  issues: [issue],
+  newPeople: [],
+  knownPeople: [],
+  accountNotes: [],
+  seatsAvailable: 0,
+});
+
+/**
+ * The checks that need the database: people already known, already enrolled,
+ * e-mails in use, seats. A known mobile number is one person, not two, but
+ * the importer sees and changes only what is theirs: accounts with any role
+ * beside trainee are refused, trainees outside the importer's cohorts are
+ * enrolled with their details untouched and unseen, and an account made by
+ * applying that staff have not accepted is reset for the person the sheet
+ * names (see reach.server.ts and docs/decisions/0011).
+ */
+async function classify(tx: Tx, actor: Actor, cohortId: string, rows: RosterRow[]) {
   const cohort = await tx.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { capacity: true, status: true } });
   const issues: RosterIssue[] = [];
   if (closedStatuses.includes(cohort.status as CohortStatus)) {
@@ -52,12 +81,18 @@ async function classify(tx: Tx, cohortId: string, rows: RosterRow[]) {
         name: true,
         mobile: true,
         email: true,
+        unverified: true,
         trainee: { select: { company: true, position: true, industry: true, district: true, creditCode: true } },
         enrollments: { where: { cohortId }, select: { status: true } },
       },
     }),
   );
   const byMobile = new Map(people.map((p) => [p.mobile!, p]));
+  const knownIds = people.map((p) => p.id);
+  const idsWhere = (where: Prisma.PersonWhereInput) =>
+    inChunks(knownIds, async (ids) => (await tx.person.findMany({ where: { AND: [{ id: { in: ids } }, where] }, select: { id: true } })).map((p) => p.id));
+  const trainees = new Set(await idsWhere(traineeOnly));
+  const withinReach = new Set(await idsWhere(traineesWithinReach(actor)));
   const emails = rows.map((r) => r.email).filter((e): e is string => Boolean(e));
   const emailOwners = new Map(
     (await inChunks(emails, (chunk) => tx.person.findMany({ where: { email: { in: chunk } }, select: { id: true, email: true } }))).map((p) => [p.email!, p.id]),
@@ -67,15 +102,23 @@ async function classify(tx: Tx, cohortId: string, rows: RosterRow[]) {
 
   const newPeople: RosterRow[] = [];
   const knownPeople: ImportPreview["knownPeople"] = [];
+  const accountNotes: AccountNote[] = [];
+  const resets: { personId: string; row: RosterRow }[] = [];
   let seatsWanted = 0;
   for (const row of rows) {
     const known = byMobile.get(row.mobile);
+    if (known && !trainees.has(known.id)) {
+      issues.push({ rowNumber: row.rowNumber, column: "mobile", messageKey: "roster.errors.notATrainee", value: row.mobile });
+      continue;
+    }
     const enrolledHere = known?.enrollments.some((e) => seatHoldingStatuses.includes(e.status as EnrollmentStatus));
     if (enrolledHere) {
       issues.push({ rowNumber: row.rowNumber, column: "mobile", messageKey: "roster.errors.alreadyEnrolled", value: row.mobile });
       continue;
     }
-    const emailOwner = row.email ? emailOwners.get(row.email) : undefined;
+    const access = !known ? "new" : known.unverified ? "reset" : withinReach.has(known.id) ? "full" : "outside";
+    // Outside the importer's reach the e-mail is not written, so it is not compared either (that would tell it).
+    const emailOwner = row.email && access !== "outside" ? emailOwners.get(row.email) : undefined;
     if (emailOwner && emailOwner !== known?.id) {
       issues.push({ rowNumber: row.rowNumber, column: "email", messageKey: "roster.errors.emailTaken", value: row.email! });
       continue;
@@ -87,6 +130,12 @@ async function classify(tx: Tx, cohortId: string, rows: RosterRow[]) {
     }
     if (!known) {
       newPeople.push(row);
+      continue;
+    }
+    if (access !== "full") {
+      knownPeople.push({ row, personId: known.id, changes: [] });
+      accountNotes.push({ rowNumber: row.rowNumber, name: row.name, note: access === "reset" ? "resetsApplicant" : "outsideScope" });
+      if (access === "reset") resets.push({ personId: known.id, row });
       continue;
     }
     const current: Record<ProfileField, string | null> = {
@@ -104,24 +153,20 @@ async function classify(tx: Tx, cohortId: string, rows: RosterRow[]) {
       .map((field) => ({ field, from: current[field], to: row[field] }));
     knownPeople.push({ row, personId: known.id, changes });
   }
-  return { issues, newPeople, knownPeople, seatsAvailable };
+  return { preview: { issues, newPeople, knownPeople, accountNotes, seatsAvailable }, resets };
 }
 
 /** File-level problems first, then by row, as the sheet reads. */
 const byRow = (issues: RosterIssue[]) => issues.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0));
 
 /** Reads and checks a sheet against the cohort without writing anything. */
-export async function previewRosterImport(input: { cohortId: string; fileName: string; bytes: Uint8Array }): Promise<ImportPreview> {
+export async function previewRosterImport(input: { cohortId: string; fileName: string; bytes: Uint8Array; actor: Actor }): Promise<ImportPreview> {
+  await assertRunsCohort(db, input.actor, input.cohortId);
   const read = await readRosterFile({ fileName: input.fileName, bytes: input.bytes });
-  if (!read.ok) return { fileName: input.fileName, rowsRead: 0, issues: [read.issue], newPeople: [], knownPeople: [], seatsAvailable: 0 };
+  if (!read.ok) return emptyPreview(input.fileName, read.issue);
   const { valid, issues } = validateRosterRows(read.rows);
-  const classified = await classify(db, input.cohortId, valid);
-  return {
-    fileName: input.fileName,
-    rowsRead: read.rows.length,
-    ...classified,
-    issues: byRow([...issues, ...classified.issues]),
-  };
+  const { preview } = await classify(db, input.actor, input.cohortId, valid);
+  return { fileName: input.fileName, rowsRead: read.rows.length, ...preview, issues: byRow([...issues, ...preview.issues]) };
 }
 
 export type CommitResult = { ok: true; created: number; enrolled: number; updated: number } | { ok: false; preview: ImportPreview };
@@ -135,18 +180,20 @@ export async function commitRosterImport(input: {
   cohortId: string;
   fileName: string;
   bytes: Uint8Array;
-  actorId: string;
+  actor: Actor;
   request: Request;
   now: Date;
 }): Promise<CommitResult> {
+  await assertRunsCohort(db, input.actor, input.cohortId);
   const read = await readRosterFile({ fileName: input.fileName, bytes: input.bytes });
-  if (!read.ok) return { ok: false, preview: { fileName: input.fileName, rowsRead: 0, issues: [read.issue], newPeople: [], knownPeople: [], seatsAvailable: 0 } };
+  if (!read.ok) return { ok: false, preview: emptyPreview(input.fileName, read.issue) };
   const { valid, issues: rowIssues } = validateRosterRows(read.rows);
-  const { now, actorId, cohortId } = input;
+  const { now, actor, cohortId } = input;
+  const actorId = actor.id;
   return db.$transaction(
     async (tx): Promise<CommitResult> => {
       await lockCohortSeats(tx, cohortId, now);
-      const classified = await classify(tx, cohortId, valid);
+      const { preview: classified, resets } = await classify(tx, actor, cohortId, valid);
       const issues = byRow([...rowIssues, ...classified.issues]);
       if (issues.length || valid.length === 0) {
         return { ok: false, preview: { fileName: input.fileName, rowsRead: read.rows.length, ...classified, issues } };
@@ -160,12 +207,7 @@ export async function commitRosterImport(input: {
       );
       const rowsByMobile = new Map(classified.newPeople.map((r) => [r.mobile, r]));
       await inChunks(created, async (chunk) => {
-        await tx.traineeProfile.createMany({
-          data: chunk.map((p) => {
-            const r = rowsByMobile.get(p.mobile!)!;
-            return { personId: p.id, company: r.company, position: r.position, industry: r.industry, district: r.district, creditCode: r.creditCode };
-          }),
-        });
+        await tx.traineeProfile.createMany({ data: chunk.map((p) => ({ personId: p.id, ...profileOf(rowsByMobile.get(p.mobile!)!) })) });
         await tx.personRole.createMany({ data: chunk.map((p) => ({ personId: p.id, roleId: traineeRole.id })) });
         return [];
       });
@@ -179,19 +221,14 @@ export async function commitRosterImport(input: {
           await tx.traineeProfile.upsert({
             where: { personId },
             update: { ...profile, company: profile.company ?? undefined },
-            create: { personId, company: row.company, position: row.position, industry: row.industry, district: row.district, creditCode: row.creditCode },
+            create: { personId, ...profileOf(row) },
           });
         }
       }
-      // Someone known to Academy in another role (a county federation officer joining a class) becomes a trainee too.
-      const knownIds = classified.knownPeople.map((k) => k.personId);
-      const alreadyTrainees = new Set(
-        (await inChunks(knownIds, (ids) => tx.personRole.findMany({ where: { personId: { in: ids }, roleId: traineeRole.id }, select: { personId: true } }))).map((r) => r.personId),
-      );
-      const newTrainees = knownIds.filter((id) => !alreadyTrainees.has(id));
-      if (newTrainees.length) await tx.personRole.createMany({ data: newTrainees.map((personId) => ({ personId, roleId: traineeRole.id })) });
+      for (const reset of resets) await resetSelfMadeAccount(tx, { ...reset, cohortId, actorId, request: input.request, now });
 
       // Known people may be applicants or former trainees of this cohort: their enrollment is reused.
+      const knownIds = classified.knownPeople.map((k) => k.personId);
       const existing = await inChunks(knownIds, (ids) =>
         tx.enrollment.findMany({ where: { cohortId, personId: { in: ids } }, select: { id: true, status: true, personId: true } }),
       );
@@ -211,11 +248,40 @@ export async function commitRosterImport(input: {
         await tx.enrollmentChange.createMany({ data: chunk.map((e) => ({ enrollmentId: e.id, toStatus: "enrolled", actorId, at: now })) });
         return [];
       });
-      const result = { created: created.length, enrolled: valid.length, updated: classified.knownPeople.filter((k) => k.changes.length).length };
+      const updated = classified.knownPeople.filter((k) => k.changes.length).length + resets.length;
+      const result = { created: created.length, enrolled: valid.length, updated };
       await recordAudit({ action: "roster.imported", actorId, targetType: "cohort", targetId: cohortId, request: input.request, at: now, detail: { file: input.fileName, ...result } }, tx);
       return { ok: true, ...result };
     },
     { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+const profileOf = (r: RosterRow) => ({ company: r.company, position: r.position, industry: r.industry, district: r.district, creditCode: r.creditCode });
+
+/**
+ * An account made by applying, matched by the sheet before staff accepted it:
+ * the password its maker chose stops working, its sessions end, the sheet's
+ * details replace what was typed, and its other open applications are
+ * withdrawn. It is then invited like a new trainee, so the activation code
+ * (from staff, to the number on the sheet) decides who owns it.
+ */
+async function resetSelfMadeAccount(
+  tx: Tx,
+  input: { personId: string; row: RosterRow; cohortId: string; actorId: string; request: Request; now: Date },
+) {
+  const { personId, row, now } = input;
+  await tx.person.update({ where: { id: personId }, data: { name: row.name, email: row.email, passwordHash: null, status: "invited", unverified: false } });
+  await tx.traineeProfile.upsert({ where: { personId }, update: profileOf(row), create: { personId, ...profileOf(row) } });
+  await tx.invitation.updateMany({ where: { personId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  const ended = await revokeAllSessions(tx, personId, now);
+  const elsewhere = await tx.enrollment.findMany({ where: { personId, status: "applied", cohortId: { not: input.cohortId } }, select: { id: true, status: true } });
+  for (const enrollment of elsewhere) {
+    await changeEnrollmentStatus(tx, enrollment, "withdrawn", { actorId: input.actorId, now, reason: "enrollment.reasons.applicationVoided" });
+  }
+  await recordAudit(
+    { action: "person.updated", actorId: input.actorId, targetType: "person", targetId: personId, request: input.request, at: now, detail: { via: "roster", reset: true, sessionsEnded: ended, applicationsWithdrawn: elsewhere.length } },
+    tx,
   );
 }
 
@@ -254,21 +320,26 @@ export function discardUpload(cohortId: string, id: string): void {
 /**
  * New activation codes for everyone in the cohort who has not activated yet,
  * for staff to hand out. Codes are stored only as hashes, so a list can only be
- * had by issuing anew; the codes handed out before stop working.
+ * had by issuing anew; the codes handed out before stop working. Only for
+ * never-activated trainees within the actor's reach (codeRecipients): a code
+ * for anyone else would hand the actor their account.
  */
-export async function issueCohortActivationCodes(input: { cohortId: string; actorId: string; request: Request; now: Date }) {
+export async function issueCohortActivationCodes(input: { cohortId: string; actor: Actor; request: Request; now: Date }) {
+  await assertRunsCohort(db, input.actor, input.cohortId);
   return db.$transaction(
     async (tx) => {
       const people = await tx.person.findMany({
-        where: { status: "invited", enrollments: { some: { cohortId: input.cohortId, status: { in: [...seatHoldingStatuses] } } } },
+        where: {
+          AND: [{ enrollments: { some: { cohortId: input.cohortId, status: { in: [...seatHoldingStatuses] } } } }, codeRecipients(input.actor)],
+        },
         orderBy: { name: "asc" },
         select: { id: true, name: true, mobile: true },
       });
       const issued = [];
       for (const person of people) {
-        issued.push({ ...person, ...(await issueInvitation(tx, { personId: person.id, createdById: input.actorId, now: input.now })) });
+        issued.push({ ...person, ...(await issueInvitation(tx, { personId: person.id, createdById: input.actor.id, now: input.now })) });
       }
-      await recordAudit({ action: "roster.codes_issued", actorId: input.actorId, targetType: "cohort", targetId: input.cohortId, request: input.request, at: input.now, detail: { count: issued.length } }, tx);
+      await recordAudit({ action: "roster.codes_issued", actorId: input.actor.id, targetType: "cohort", targetId: input.cohortId, request: input.request, at: input.now, detail: { count: issued.length } }, tx);
       return issued;
     },
     { timeout: 120_000 },
