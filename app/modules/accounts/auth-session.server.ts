@@ -3,7 +3,7 @@
 import { randomToken, sha256 } from "~/utils/hashing.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
 import { db, type Prisma } from "~/utils/db.server.ts";
-import { clientAddress } from "~/utils/request.server.ts";
+import { clientAddress, trustedProxyHops } from "~/utils/request.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { homePathFor, type PermissionString, type RoleKey } from "./roles.ts";
 
@@ -34,8 +34,7 @@ const plainCookie = createCookie("academy_session", { ...cookieOptions, secure: 
 
 export function isHttps(request: Request): boolean {
   if (new URL(request.url).protocol === "https:") return true;
-  const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
-  return trustProxy && request.headers.get("X-Forwarded-Proto")?.split(",")[0]?.trim() === "https";
+  return trustedProxyHops() > 0 && request.headers.get("X-Forwarded-Proto")?.split(",")[0]?.trim() === "https";
 }
 
 export const authCookieFor = (request: Request) => (isHttps(request) ? httpsCookie : plainCookie);
