@@ -41,6 +41,12 @@ export function clientAddress(request: Request): string | null {
   });
 }
 
+/** Whether the client reached us over HTTPS: directly, or as the trusted proxy says. */
+export function isHttps(request: Request): boolean {
+  if (new URL(request.url).protocol === "https:") return true;
+  return trustedProxyHops() > 0 && request.headers.get("X-Forwarded-Proto")?.split(",")[0]?.trim() === "https";
+}
+
 /** Where the app is reached from outside: APP_URL, or the address of this request (proxy-aware with TRUST_PROXY). */
 export function publicOrigin(request: Request): string {
   return process.env.APP_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
