@@ -8,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import { getFixedT, languageCookie } from "../app/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "../app/utils/i18n.ts";
+import { trustedProxyHops } from "../app/utils/request.server.ts";
 import { isAllowedOrigin, isFormSubmission, securityHeaders } from "../app/utils/security.server.ts";
 
 // Remix builds a Fetch Request from Express's request, which has no peer
@@ -18,8 +19,9 @@ const CLIENT_ADDRESS_HEADER = "x-academy-client-address";
 export function createApp(options: { build: ServerBuild; clientDir: string }) {
   const app = express();
   app.disable("x-powered-by");
-  const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
-  if (trustProxy) app.set("trust proxy", true);
+  // A hop count, never `true`: Express would then believe the leftmost X-Forwarded-For entry, which the client writes.
+  const proxyHops = trustedProxyHops();
+  if (proxyHops > 0) app.set("trust proxy", proxyHops);
 
   app.use(async (req, res, next) => {
     res.set(securityHeaders(req.protocol === "https"));

@@ -11,8 +11,8 @@ import { acceptAttribute, photoFileTypes } from "~/modules/curriculum/file-types
 import { LecturerAvatar } from "~/modules/curriculum/lecturer-avatar.tsx";
 import { LecturerForm } from "~/modules/curriculum/lecturer-form.tsx";
 import {
+  accountLinkOptions,
   getLecturer,
-  linkableAccounts,
   linkLecturerAccount,
   removeLecturerPhoto,
   setLecturerPhoto,
@@ -38,12 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cohorts: cohortScope(user, "read:curriculum"),
   });
   const canManage = canInCohorts(user, "update:curriculum");
+  const link = canManage ? await accountLinkOptions(user, lecturer.id) : { canLink: false, accounts: [] };
   const { person } = lecturer;
   return {
     // Only those who manage lecturers see how a linked account signs in; nobody else gets it in the page's data.
     lecturer: { ...lecturer, person: person && { id: person.id, name: person.name, login: canManage ? (person.email ?? person.mobile) : null } },
     canManage,
-    accounts: canManage && !lecturer.person ? await linkableAccounts() : [],
+    canLink: link.canLink,
+    accounts: lecturer.person ? [] : link.accounts,
     photoLimit: formatBytes(MAX_PHOTO_BYTES, language),
   };
 }
@@ -79,10 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await removeLecturerPhoto(lecturerId);
         break;
       case "link":
-        await linkLecturerAccount(lecturerId, command.personId, { actorId: user.id, request, now: new Date() });
+        await linkLecturerAccount(lecturerId, command.personId, { actor: user, request, now: new Date() });
         break;
       case "unlink":
-        await unlinkLecturerAccount(lecturerId, { actorId: user.id, request, now: new Date() });
+        await unlinkLecturerAccount(lecturerId, { actor: user, request, now: new Date() });
         break;
     }
     return { intent, result: submission.reply({ resetForm: true }) };
@@ -93,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LecturerPage() {
   const { t } = useTranslation();
-  const { lecturer, canManage, accounts, photoLimit } = useLoaderData<typeof loader>();
+  const { lecturer, canManage, canLink, accounts, photoLimit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -175,7 +177,7 @@ export default function LecturerPage() {
               <span className="font-medium">{lecturer.person.name}</span>{" "}
               {lecturer.person.login ? <span className="text-sm text-muted">{lecturer.person.login}</span> : null}
             </p>
-            {canManage ? (
+            {canLink ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="unlink" />
                 <Button type="submit" variant="secondary" disabled={busy}>
@@ -187,7 +189,7 @@ export default function LecturerPage() {
         ) : (
           <p className="text-sm text-muted">{t("faculty.lecturers.noAccount")}</p>
         )}
-        {canManage && !lecturer.person ? (
+        {canLink && !lecturer.person ? (
           accounts.length ? (
             <Form method="post" className="flex flex-wrap items-end gap-2">
               <input type="hidden" name="intent" value="link" />
@@ -209,7 +211,7 @@ export default function LecturerPage() {
             <p className="text-sm text-muted">{t("faculty.lecturers.noLinkableAccounts")}</p>
           )
         ) : null}
-        {canManage ? <p className="text-sm text-muted">{t("faculty.lecturers.accountHelp")}</p> : null}
+        {canManage ? <p className="text-sm text-muted">{t(canLink ? "faculty.lecturers.accountHelp" : "faculty.lecturers.accountNeedsAdmin")}</p> : null}
         <ErrorList errors={errorsOf("link") ?? errorsOf("unlink")} />
       </section>
 

@@ -17,8 +17,10 @@ import {
 import { PersonCreateSchema } from "~/modules/people/people.ts";
 import { TraineeProfileSchema } from "~/modules/people/profile.ts";
 import { commitRosterImport, issueCohortActivationCodes, previewRosterImport } from "~/modules/roster/import.server.ts";
+import { action as lecturerAction } from "~/routes/admin.lecturers.$lecturerId.tsx";
 import { db } from "~/utils/db.server.ts";
 import { assign, createCohort, enroll } from "../factories/cohort.ts";
+import { createLecturer, createModule, createSession } from "../factories/curriculum.ts";
 import { createPerson } from "../factories/person.ts";
 import { rosterXlsx } from "../factories/roster-files.ts";
 import { asUser } from "../factories/user.ts";
@@ -285,5 +287,62 @@ describe("writes on people, roles and invitations, by staff of another cohort an
       expect(await outcome(requirePersonPermission(signed, trainee.id, "update:person"))).toEqual(forbidden);
     }
     expect(await db.enrollment.findUniqueOrThrow({ where: { id: application.id }, select: { status: true } })).toEqual({ status: "applied" });
+  });
+});
+
+describe("lecturer account links", () => {
+  // The link/unlink forms of /admin/lecturers/<id>, posted by someone who must not change them.
+  async function post(cookie: string, lecturerId: string, form: Record<string, string>) {
+    const request = new Request(`http://localhost/admin/lecturers/${lecturerId}`, { method: "POST", body: new URLSearchParams(form), headers: { Cookie: cookie } });
+    try {
+      const data = await lecturerAction({ request, params: { lecturerId }, context: {} });
+      return { status: 200, errors: Object.values(data.result.error ?? {}).flat() };
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown;
+      return { status: thrown.status, errors: [] };
+    }
+  }
+
+  async function lecturerOfB() {
+    const { a, b } = await twoCohorts();
+    const account = await createPerson({ roles: ["instructor"] });
+    await assign(b.id, account.id, "instructor");
+    const lecturer = await createLecturer({ personId: account.id });
+    const unlinked = await createLecturer();
+    const module = await createModule(b.id, { lecturerIds: [lecturer.id, unlinked.id] });
+    await createSession(module.id, { startsAt: new Date(Date.now() + 86_400_000), lecturerIds: [lecturer.id] });
+    const newcomer = await createPerson({ roles: ["instructor"] });
+    await assign(a.id, newcomer.id, "instructor");
+    return { a, b, account, lecturer, unlinked, newcomer };
+  }
+
+  const links = (...ids: string[]) => db.lecturer.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: { id: true, personId: true } });
+
+  test("staff of another cohort can neither link nor unlink, and nothing is written", async () => {
+    const { a, account, lecturer, unlinked, newcomer } = await lecturerOfB();
+    const staff = await signedIn(["staff"]);
+    await assign(a.id, staff.person.id, "staff");
+    const cookie = staff.request().headers.get("Cookie")!;
+    const before = await links(lecturer.id, unlinked.id);
+
+    expect(await post(cookie, lecturer.id, { intent: "unlink" })).toEqual({ status: 200, errors: ["faculty.errors.linkNeedsAdmin"] });
+    expect(await post(cookie, unlinked.id, { intent: "link", personId: newcomer.id })).toEqual({ status: 200, errors: ["faculty.errors.linkNeedsAdmin"] });
+    expect(await links(lecturer.id, unlinked.id)).toEqual(before);
+    expect(before.find((row) => row.id === lecturer.id)?.personId).toBe(account.id);
+    expect(await db.auditEvent.count({ where: { action: { startsWith: "lecturer.account_" } } })).toBe(0);
+  });
+
+  test("an instructor, even the linked lecturer, is refused before anything is read", async () => {
+    const { b, account, lecturer, unlinked, newcomer } = await lecturerOfB();
+    const instructor = await signedIn(["instructor"]);
+    await assign(b.id, instructor.person.id, "instructor");
+    const accountCookie = (await createAuthSession(new Request("http://localhost/"), account.id, {})).split(";")[0]!;
+    const before = await links(lecturer.id, unlinked.id);
+    for (const cookie of [instructor.request().headers.get("Cookie")!, accountCookie]) {
+      expect(await post(cookie, lecturer.id, { intent: "unlink" })).toEqual({ status: 403, errors: [] });
+      expect(await post(cookie, unlinked.id, { intent: "link", personId: newcomer.id })).toEqual({ status: 403, errors: [] });
+    }
+    expect(await links(lecturer.id, unlinked.id)).toEqual(before);
+    expect(await db.auditEvent.count({ where: { action: { startsWith: "lecturer.account_" } } })).toBe(0);
   });
 });

@@ -65,6 +65,12 @@ async function refusalKey(promise: Promise<unknown>): Promise<string> {
   return splitMessage((error as DomainError).messageKey)[0];
 }
 
+/** Linking as an admin, whose reach has no bounds (the bounds for staff are in security/lecturer-links.test.ts). */
+async function asAdmin() {
+  const admin = await createPerson({ roles: ["admin"] });
+  return { actor: asUser(admin.id, ["admin"]), request: new Request("http://localhost/admin/lecturers"), now: new Date() };
+}
+
 async function signedIn(roles: RoleKey[]) {
   const person = await createPerson({ roles });
   const cookie = (await createAuthSession(new Request("http://localhost/"), person.id, {})).split(";")[0]!;
@@ -141,48 +147,51 @@ describe("the account a lecturer signs in with", () => {
     const instructor = await createPerson({ roles: ["instructor"] });
     const deactivated = await createPerson({ roles: ["instructor"], status: "deactivated" });
 
-    const linkable = (await linkableAccounts()).map((a) => a.id);
+    const admin = await createPerson({ roles: ["admin"] });
+    const context = { actor: asUser(admin.id, ["admin"]), request: new Request("http://localhost/admin/lecturers"), now: new Date() };
+    const linkable = (await linkableAccounts(context.actor)).map((a) => a.id);
     expect(linkable).toContain(instructor.id);
     expect(linkable).not.toContain(trainee.id);
     expect(linkable).not.toContain(staff.id);
     expect(linkable).not.toContain(deactivated.id);
 
-    expect(await refusalKey(linkLecturerAccount(lecturer.id, trainee.id))).toBe("faculty.errors.accountNotInstructor");
-    expect(await refusalKey(linkLecturerAccount(lecturer.id, staff.id))).toBe("faculty.errors.accountNotInstructor");
-    expect(await refusalKey(linkLecturerAccount(lecturer.id, deactivated.id))).toBe("faculty.errors.accountNotInstructor");
-    expect(await refusalKey(linkLecturerAccount(lecturer.id, "no-such-person"))).toBe("faculty.errors.accountNotInstructor");
+    expect(await refusalKey(linkLecturerAccount(lecturer.id, trainee.id, context))).toBe("faculty.errors.accountNotInstructor");
+    expect(await refusalKey(linkLecturerAccount(lecturer.id, staff.id, context))).toBe("faculty.errors.accountNotInstructor");
+    expect(await refusalKey(linkLecturerAccount(lecturer.id, deactivated.id, context))).toBe("faculty.errors.accountNotInstructor");
+    expect(await refusalKey(linkLecturerAccount(lecturer.id, "no-such-person", context))).toBe("faculty.errors.accountNotInstructor");
     expect((await db.lecturer.findUniqueOrThrow({ where: { id: lecturer.id } })).personId).toBeNull();
 
-    const context = { actorId: staff.id, request: new Request("http://localhost/admin/lecturers"), now: new Date() };
     await linkLecturerAccount(lecturer.id, instructor.id, context);
     expect((await getLecturer(lecturer.id, view)).person?.id).toBe(instructor.id);
-    expect((await linkableAccounts()).map((a) => a.id)).not.toContain(instructor.id);
-    expect(await refusalKey(linkLecturerAccount(other.id, instructor.id))).toBe("faculty.errors.accountTaken");
-    // Linking again to the same profile changes nothing and is no error.
-    await linkLecturerAccount(lecturer.id, instructor.id);
+    expect((await linkableAccounts(context.actor)).map((a) => a.id)).not.toContain(instructor.id);
+    expect(await refusalKey(linkLecturerAccount(other.id, instructor.id, context))).toBe("faculty.errors.accountTaken");
+    // Linking again to the same profile changes nothing and is no error; linking over another account is refused.
+    await linkLecturerAccount(lecturer.id, instructor.id, context);
+    const second = await createPerson({ roles: ["instructor"] });
+    expect(await refusalKey(linkLecturerAccount(lecturer.id, second.id, context))).toBe("faculty.errors.profileLinked");
 
     await unlinkLecturerAccount(lecturer.id, context);
     expect((await getLecturer(lecturer.id, view)).person).toBeNull();
     // Who may act as a lecturer is a security matter: both changes are in the audit log.
     const events = await db.auditEvent.findMany({ where: { action: { startsWith: "lecturer." } }, orderBy: { at: "asc" }, select: { action: true, actorId: true, targetId: true, detail: true } });
     expect(events.map((e) => [e.action, e.actorId, e.targetId])).toEqual([
-      ["lecturer.account_linked", staff.id, instructor.id],
-      ["lecturer.account_unlinked", staff.id, instructor.id],
+      ["lecturer.account_linked", admin.id, instructor.id],
+      ["lecturer.account_unlinked", admin.id, instructor.id],
     ]);
     expect(JSON.parse(events[0]!.detail!)).toEqual({ lecturerId: lecturer.id });
-    await linkLecturerAccount(other.id, instructor.id);
+    await linkLecturerAccount(other.id, instructor.id, context);
     expect((await db.lecturer.findUniqueOrThrow({ where: { id: other.id } })).personId).toBe(instructor.id);
   });
 
   test("the page's action refuses a trainee's account with the message under the field", async () => {
     const lecturer = await createLecturer(profile("黄志刚"));
     const trainee = await createPerson();
-    const staff = await signedIn(["staff"]);
+    const admin = await signedIn(["admin"]);
     const result = await lecturerAction({
       request: new Request(`http://localhost/admin/lecturers/${lecturer.id}`, {
         method: "POST",
         body: new URLSearchParams({ intent: "link", personId: trainee.id }),
-        headers: { Cookie: staff.cookie },
+        headers: { Cookie: admin.cookie },
       }),
       params: { lecturerId: lecturer.id },
       context: {},
@@ -194,7 +203,7 @@ describe("the account a lecturer signs in with", () => {
   test("only those who manage lecturers get the linked account's sign-in, in what the page sends", async () => {
     const lecturer = await createLecturer(profile("宋嘉怡"));
     const account = await createPerson({ roles: ["instructor"] });
-    await linkLecturerAccount(lecturer.id, account.id);
+    await linkLecturerAccount(lecturer.id, account.id, await asAdmin());
     const { email, mobile } = await db.person.findUniqueOrThrow({ where: { id: account.id }, select: { email: true, mobile: true } });
     const page = async (cookie: string) =>
       JSON.stringify(
@@ -305,7 +314,7 @@ describe("my teaching", () => {
   test("coming sessions first in time order, then past ones, grouped by day in the academy's zone", async () => {
     const instructor = await createPerson({ roles: ["instructor"] });
     const lecturer = await createLecturer(profile("应志明"));
-    await linkLecturerAccount(lecturer.id, instructor.id);
+    await linkLecturerAccount(lecturer.id, instructor.id, await asAdmin());
     const someoneElse = await createLecturer(profile("别人"));
     const cohort = await createCohort({ title: "专精特新班" });
     const module = await createModule(cohort.id, { title: "家族企业治理" });

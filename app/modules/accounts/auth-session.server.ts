@@ -3,8 +3,9 @@
 import { randomToken, sha256 } from "~/utils/hashing.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
 import { db, type Prisma } from "~/utils/db.server.ts";
-import { clientAddress } from "~/utils/request.server.ts";
+import { clientAddress, isHttps } from "~/utils/request.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
+import { rememberDevice } from "./known-device.server.ts";
 import { homePathFor, type PermissionString, type RoleKey } from "./roles.ts";
 
 const HOUR = 60 * 60 * 1000;
@@ -31,12 +32,6 @@ const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax", secrets: ses
 // subdomain or path, or without Secure. Plain-HTTP development cannot use it.
 const httpsCookie = createCookie("__Host-academy_session", { ...cookieOptions, secure: true });
 const plainCookie = createCookie("academy_session", { ...cookieOptions, secure: secureCookies });
-
-export function isHttps(request: Request): boolean {
-  if (new URL(request.url).protocol === "https:") return true;
-  const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
-  return trustProxy && request.headers.get("X-Forwarded-Proto")?.split(",")[0]?.trim() === "https";
-}
 
 export const authCookieFor = (request: Request) => (isHttps(request) ? httpsCookie : plainCookie);
 
@@ -88,7 +83,8 @@ export async function signInAndRedirect(request: Request, personId: string, to: 
     ip: clientAddress(request),
     userAgent: request.headers.get("User-Agent"),
   });
-  return redirect(to, { headers: { "Set-Cookie": cookie } });
+  // The browser also becomes a known device for this account (known-device.server.ts).
+  return redirect(to, { headers: [["Set-Cookie", cookie], ["Set-Cookie", await rememberDevice(request, personId)]] });
 }
 
 async function readToken(request: Request): Promise<string | null> {

@@ -2,7 +2,8 @@
 // every app instance sees the same counts. See docs/decisions/0003-passwords-and-throttling.md.
 //
 // A key gets a fixed window from its first failure; reaching maxFailures within
-// the window locks the key until the window ends. The lock never grows with
+// the window locks the key until the window ends. Sign-in reserves each attempt
+// before hashing (reserveAttempt); the other callers check, then record. The lock never grows with
 // further failures, and expires by itself: a lockout an attacker can renew for
 // ever would let anyone keep a trainee out of the academy.
 import { db } from "~/utils/db.server.ts";
@@ -84,6 +85,50 @@ async function recordFailureFor(key: string, now: Date, { maxFailures, windowMs 
       data: { lockedUntil: new Date(row.windowStart.getTime() + windowMs) },
     });
   }
+}
+
+/** An attempt counted before it is evaluated; given back if it turns out not to be a failure. */
+export type Reservation = { key: string; windowStart: Date };
+
+export type ReservationResult = { ok: true; reservation: Reservation } | { ok: false; retryAfterMinutes: number };
+
+/**
+ * Counts an attempt against `key` before the password is even hashed, so that
+ * parallel attempts cannot all pass a check made before any of them failed:
+ * the increment is one atomic statement whose result tells each caller its own
+ * place. The first `maxFailures` places in a window are evaluated; any later
+ * one is given back at once and refused. A reservation that ends in a failure
+ * stays counted (`confirmFailure`); one that ends otherwise is released.
+ */
+export async function reserveAttempt(key: string, now: Date, { maxFailures, windowMs }: ThrottleLimits): Promise<ReservationResult> {
+  await db.signInThrottle.updateMany({
+    where: { key, windowStart: { lte: new Date(now.getTime() - windowMs) } },
+    data: { failures: 0, windowStart: now, lockedUntil: null },
+  });
+  const row = await db.signInThrottle.upsert({
+    where: { key },
+    create: { key, failures: 1, windowStart: now },
+    update: { failures: { increment: 1 } },
+    select: { failures: true, windowStart: true },
+  });
+  const reservation = { key, windowStart: row.windowStart };
+  if (row.failures <= maxFailures) return { ok: true, reservation };
+  await releaseAttempt(reservation);
+  const until = row.windowStart.getTime() + windowMs;
+  return { ok: false, retryAfterMinutes: Math.max(1, Math.ceil((until - now.getTime()) / 60_000)) };
+}
+
+/** Gives a reserved attempt back (a success, or an attempt refused by another key). */
+export async function releaseAttempt({ key, windowStart }: Reservation): Promise<void> {
+  await db.signInThrottle.updateMany({ where: { key, windowStart, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+}
+
+/** The reserved attempt failed: it stays counted, and the limit reached locks the key until its window ends. */
+export async function confirmFailure({ key, windowStart }: Reservation, { maxFailures, windowMs }: ThrottleLimits): Promise<void> {
+  await db.signInThrottle.updateMany({
+    where: { key, windowStart, failures: { gte: maxFailures } },
+    data: { lockedUntil: new Date(windowStart.getTime() + windowMs) },
+  });
 }
 
 /** Forgets the keys' failures, e.g. the account key after a successful sign-in. */

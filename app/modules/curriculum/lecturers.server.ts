@@ -10,6 +10,8 @@ import { readStoredFile, removeIfUnreferenced, storedFileExists, storeFile } fro
 import type { LecturerInput, LecturerKind, TaughtSession, TeachingDay } from "./lecturers.ts";
 import { checkUploadedFile, type UploadedFile } from "./materials.server.ts";
 import { MAX_PHOTO_BYTES } from "./materials.ts";
+import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
+import { can, canInCohorts, personScope } from "~/modules/accounts/authorization.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 
 function notFound(): never {
@@ -179,10 +181,67 @@ export async function openLecturerPhoto(lecturerId: string) {
   return { body: new Uint8Array(bytes), size: bytes.byteLength, mimeType: type.mimeType, fileName: `${lecturer.name}${type.extensions[0]}` };
 }
 
-/** Accounts a lecturer profile may be linked to: active or invited instructors not linked to another profile. */
-export async function linkableAccounts(): Promise<{ id: string; name: string; login: string | null }[]> {
+/**
+ * Linking a profile to an account gives that account the profile's sessions,
+ * materials and calendar feed in every cohort that uses it, and unlinking takes
+ * them from the real lecturer. So it is scoped like every other change to a
+ * person: admins link anything; cohort staff only a profile used in their own
+ * cohorts alone (modules and sessions; an unused profile counts as theirs), and
+ * only to or from an account within their cohorts that holds no staff-side
+ * powers of its own.
+ */
+export type LinkContext = { actor: CurrentUser; request: Request; now: Date };
+
+const linksAnything = (actor: CurrentUser) => can(actor, "update:curriculum", "any") && can(actor, "update:person", "any");
+
+/** The accounts `actor` may link a profile to or unlink it from. */
+function accountsInReach(actor: CurrentUser): Prisma.PersonWhereInput {
+  if (linksAnything(actor)) return {};
+  return { AND: [personScope(actor, "update:person"), { roles: { none: { role: { key: { in: ["admin", "staff"] } } } } }] };
+}
+
+async function mayChangeLink(tx: Prisma.TransactionClient, actor: CurrentUser, lecturerId: string): Promise<boolean> {
+  if (linksAnything(actor)) return true;
+  if (!canInCohorts(actor, "update:curriculum") || !canInCohorts(actor, "update:person")) return false;
+  const notMine: Prisma.CohortWhereInput = { assignments: { none: { personId: actor.id } } };
+  const [modules, sessions] = await Promise.all([
+    tx.moduleLecturer.count({ where: { lecturerId, module: { cohort: notMine } } }),
+    tx.sessionLecturer.count({ where: { lecturerId, session: { module: { cohort: notMine } } } }),
+  ]);
+  return modules + sessions === 0;
+}
+
+async function assertMayChangeLink(tx: Prisma.TransactionClient, actor: CurrentUser, lecturerId: string): Promise<void> {
+  if (!(await mayChangeLink(tx, actor, lecturerId))) throw new DomainError("faculty.errors.linkNeedsAdmin");
+}
+
+async function assertAccountInReach(tx: Prisma.TransactionClient, actor: CurrentUser, personId: string): Promise<void> {
+  if (linksAnything(actor)) return;
+  const found = await tx.person.count({ where: { AND: [{ id: personId }, accountsInReach(actor)] } });
+  if (found === 0) throw new DomainError("faculty.errors.accountOutOfReach", "personId");
+}
+
+/**
+ * What the profile page offers `actor` for the account link: whether they may
+ * change it, and the accounts they may link it to (active or invited
+ * instructors within their reach, not linked to another profile).
+ */
+export async function accountLinkOptions(
+  actor: CurrentUser,
+  lecturerId: string,
+): Promise<{ canLink: boolean; accounts: { id: string; name: string; login: string | null }[] }> {
+  if (!(await mayChangeLink(db, actor, lecturerId))) return { canLink: false, accounts: [] };
+  return { canLink: true, accounts: await linkableAccounts(actor) };
+}
+
+export async function linkableAccounts(actor: CurrentUser): Promise<{ id: string; name: string; login: string | null }[]> {
   const people = await db.person.findMany({
-    where: { roles: { some: { role: { key: "instructor" } } }, lecturer: { is: null }, status: { not: "deactivated" } },
+    where: {
+      AND: [
+        { roles: { some: { role: { key: "instructor" } } }, lecturer: { is: null }, status: { not: "deactivated" } },
+        accountsInReach(actor),
+      ],
+    },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, email: true, mobile: true },
     take: 500,
@@ -190,14 +249,16 @@ export async function linkableAccounts(): Promise<{ id: string; name: string; lo
   return people.map((person) => ({ id: person.id, name: person.name, login: person.email ?? person.mobile }));
 }
 
-/** Who changed an account link, from where and when, for the audit log. */
-export type LinkContext = { actorId: string; request: Request; now: Date };
-
-export async function linkLecturerAccount(lecturerId: string, personId: string, context?: LinkContext): Promise<void> {
+export async function linkLecturerAccount(lecturerId: string, personId: string, { actor, request, now }: LinkContext): Promise<void> {
   try {
     await db.$transaction(async (tx) => {
-      const lecturer = await tx.lecturer.findUnique({ where: { id: lecturerId }, select: { id: true } });
+      const lecturer = await tx.lecturer.findUnique({ where: { id: lecturerId }, select: { personId: true } });
       if (!lecturer) notFound();
+      await assertMayChangeLink(tx, actor, lecturerId);
+      await assertAccountInReach(tx, actor, personId);
+      if (lecturer.personId === personId) return;
+      // Linking over another account would unlink it without saying so: that is done first, on its own.
+      if (lecturer.personId) throw new DomainError("faculty.errors.profileLinked", "personId");
       const person = await tx.person.findUnique({
         where: { id: personId },
         select: { status: true, roles: { select: { role: { select: { key: true } } } }, lecturer: { select: { id: true } } },
@@ -205,11 +266,9 @@ export async function linkLecturerAccount(lecturerId: string, personId: string, 
       if (!person || person.status === "deactivated" || !person.roles.some(({ role }) => role.key === "instructor")) {
         throw new DomainError("faculty.errors.accountNotInstructor", "personId");
       }
-      if (person.lecturer && person.lecturer.id !== lecturerId) throw new DomainError("faculty.errors.accountTaken", "personId");
+      if (person.lecturer) throw new DomainError("faculty.errors.accountTaken", "personId");
       await tx.lecturer.update({ where: { id: lecturerId }, data: { personId } });
-      if (context) {
-        await recordAudit({ action: "lecturer.account_linked", actorId: context.actorId, targetType: "person", targetId: personId, request: context.request, at: context.now, detail: { lecturerId } }, tx);
-      }
+      await recordAudit({ action: "lecturer.account_linked", actorId: actor.id, targetType: "person", targetId: personId, request, at: now, detail: { lecturerId } }, tx);
     });
   } catch (error) {
     // Two profiles linked to one account at the same moment: the unique index stops the second.
@@ -218,14 +277,15 @@ export async function linkLecturerAccount(lecturerId: string, personId: string, 
   }
 }
 
-export async function unlinkLecturerAccount(lecturerId: string, context?: LinkContext): Promise<void> {
+export async function unlinkLecturerAccount(lecturerId: string, { actor, request, now }: LinkContext): Promise<void> {
   await db.$transaction(async (tx) => {
     const lecturer = await tx.lecturer.findUnique({ where: { id: lecturerId }, select: { personId: true } });
     if (!lecturer) notFound();
+    await assertMayChangeLink(tx, actor, lecturerId);
+    if (!lecturer.personId) return;
+    await assertAccountInReach(tx, actor, lecturer.personId);
     await tx.lecturer.update({ where: { id: lecturerId }, data: { personId: null } });
-    if (context && lecturer.personId) {
-      await recordAudit({ action: "lecturer.account_unlinked", actorId: context.actorId, targetType: "person", targetId: lecturer.personId, request: context.request, at: context.now, detail: { lecturerId } }, tx);
-    }
+    await recordAudit({ action: "lecturer.account_unlinked", actorId: actor.id, targetType: "person", targetId: lecturer.personId, request, at: now, detail: { lecturerId } }, tx);
   });
 }
 
