@@ -4,6 +4,7 @@ import { randomToken, sha256 } from "~/utils/hashing.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { clientAddress } from "~/utils/request.server.ts";
+import { safeRedirect } from "~/utils/safe-redirect.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { homePathFor, type PermissionString, type RoleKey } from "./roles.ts";
 
@@ -82,13 +83,17 @@ export async function createAuthSession(
   return authCookieFor(request).serialize(token, { maxAge: limits.absolute / 1000 });
 }
 
-/** Signs the person in on this browser (a new session) and redirects, as sign-in, activation and applying end. */
+/**
+ * Signs the person in on this browser (a new session) and redirects, as sign-in, activation and applying end.
+ * The target is checked first, so an unusable one never leaves a session behind without its cookie.
+ */
 export async function signInAndRedirect(request: Request, personId: string, to: string): Promise<Response> {
+  const target = safeRedirect(to);
   const cookie = await createAuthSession(request, personId, {
     ip: clientAddress(request),
     userAgent: request.headers.get("User-Agent"),
   });
-  return redirect(to, { headers: { "Set-Cookie": cookie } });
+  return redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 async function readToken(request: Request): Promise<string | null> {
