@@ -9,6 +9,7 @@ import express from "express";
 import { getFixedT, languageCookie } from "../app/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "../app/utils/i18n.ts";
 import { isAllowedOrigin, isFormSubmission, securityHeaders } from "../app/utils/security.server.ts";
+import { configuredAppUrl, keepPrivateResponsesPrivate, refuseMisdirectedRequests } from "../app/utils/request-guards.server.ts";
 
 // Remix builds a Fetch Request from Express's request, which has no peer
 // address. It is passed on in a header of our own, which is first removed
@@ -23,7 +24,7 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
 
   app.use(async (req, res, next) => {
     res.set(securityHeaders(req.protocol === "https"));
-    const expectedOrigin = process.env.APP_URL?.replace(/\/$/, "") || `${req.protocol}://${req.get("host")}`;
+    const expectedOrigin = configuredAppUrl() || `${req.protocol}://${req.get("host")}`;
     const allowed = isAllowedOrigin({
       method: req.method,
       origin: req.get("origin"),
@@ -36,9 +37,11 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
     if (!allowed) res.status(403).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.crossOrigin"));
     else res.status(415).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.notAForm"));
   });
+  app.use(refuseMisdirectedRequests({ trustProxy }));
   app.use(compression());
   app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(options.clientDir, { maxAge: "1h" }));
+  app.use((req, res, next) => (keepPrivateResponsesPrivate(req, res), next()));
   app.use((req, res, next) => {
     delete req.headers[CLIENT_ADDRESS_HEADER];
     if (req.socket.remoteAddress) req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress;

@@ -1,3 +1,5 @@
+import { configuredAppUrl } from "./request-guards.server.ts";
+
 /**
  * The client's address. X-Forwarded-For is believed only when TRUST_PROXY is
  * set, since anyone can send that header to a server that is not behind a proxy.
@@ -12,5 +14,5 @@ export function clientAddress(request: Request): string | null {
 
 /** Where the app is reached from outside: APP_URL, or the address of this request (proxy-aware with TRUST_PROXY). */
 export function publicOrigin(request: Request): string {
-  return process.env.APP_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
+  return configuredAppUrl() || new URL(request.url).origin;
 }

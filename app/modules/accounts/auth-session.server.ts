@@ -7,6 +7,7 @@ import { clientAddress } from "~/utils/request.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { homePathFor, type PermissionString, type RoleKey } from "./roles.ts";
+import { HTTPS_SESSION_COOKIE, PLAIN_SESSION_COOKIE } from "./session-cookie.ts";
 
 const HOUR = 60 * 60 * 1000;
 /** Trainees sign in on their own phones and stay signed in for a course's weeks. */
@@ -28,10 +29,8 @@ function sessionLimits(roles: readonly string[]) {
 
 const secureCookies = process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
 const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax", secrets: sessionSecrets() } as const;
-// Over HTTPS the __Host- prefix makes the browser refuse the cookie from any
-// subdomain or path, or without Secure. Plain-HTTP development cannot use it.
-const httpsCookie = createCookie("__Host-academy_session", { ...cookieOptions, secure: true });
-const plainCookie = createCookie("academy_session", { ...cookieOptions, secure: secureCookies });
+const httpsCookie = createCookie(HTTPS_SESSION_COOKIE, { ...cookieOptions, secure: true });
+const plainCookie = createCookie(PLAIN_SESSION_COOKIE, { ...cookieOptions, secure: secureCookies });
 
 export function isHttps(request: Request): boolean {
   if (new URL(request.url).protocol === "https:") return true;
