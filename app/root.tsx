@@ -18,6 +18,7 @@ import { defaultLanguage, parseLanguage } from "~/utils/i18n.ts";
 import { getLanguage, languageCookie } from "~/utils/i18n.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
 import { getElderMode } from "~/utils/preferences.server.ts";
+import { safeRedirect } from "~/utils/safe-redirect.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -32,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (chosen) {
     // ?lng=en selects and remembers the language, then drops the parameter from the address.
     url.searchParams.delete("lng");
-    throw redirect(url.pathname + url.search, {
+    // "//evil.example/?lng=en" is a path here but another site in a Location header.
+    throw redirect(safeRedirect(url.pathname + url.search), {
       headers: { "Set-Cookie": await languageCookie.serialize(chosen) },
     });
   }

@@ -10,6 +10,7 @@ import { getFixedT, languageCookie } from "../app/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "../app/utils/i18n.ts";
 import { trustedProxyHops } from "../app/utils/request.server.ts";
 import { isAllowedOrigin, isFormSubmission, securityHeaders } from "../app/utils/security.server.ts";
+import { configuredAppUrl, keepPrivateResponsesPrivate, refuseMisdirectedRequests } from "../app/utils/request-guards.server.ts";
 
 // Remix builds a Fetch Request from Express's request, which has no peer
 // address. It is passed on in a header of our own, which is first removed
@@ -22,10 +23,12 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
   // A hop count, never `true`: Express would then believe the leftmost X-Forwarded-For entry, which the client writes.
   const proxyHops = trustedProxyHops();
   if (proxyHops > 0) app.set("trust proxy", proxyHops);
+  // A request for a name this server does not answer to is refused before anything else reads it.
+  app.use(refuseMisdirectedRequests({ trustProxy: proxyHops > 0 }));
 
   app.use(async (req, res, next) => {
     res.set(securityHeaders(req.protocol === "https"));
-    const expectedOrigin = process.env.APP_URL?.replace(/\/$/, "") || `${req.protocol}://${req.get("host")}`;
+    const expectedOrigin = configuredAppUrl() || `${req.protocol}://${req.get("host")}`;
     const allowed = isAllowedOrigin({
       method: req.method,
       origin: req.get("origin"),
@@ -41,6 +44,7 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
   app.use(compression());
   app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(options.clientDir, { maxAge: "1h" }));
+  app.use((req, res, next) => (keepPrivateResponsesPrivate(req, res), next()));
   app.use((req, res, next) => {
     delete req.headers[CLIENT_ADDRESS_HEADER];
     if (req.socket.remoteAddress) req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress;

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { prepareDatabase } from "./prepare-db.ts";
 import { createApp } from "./server.ts";
+import { hostPolicy, hostPolicyNotice } from "../app/utils/request-guards.server.ts";
 
 process.env.NODE_ENV ||= "production";
 const root = path.resolve(import.meta.dirname, "..");
@@ -17,6 +18,8 @@ async function main() {
   const server = createApp({ build, clientDir: path.join(root, "build/client") }).listen(port, host, () => {
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
     console.log(`Academy is serving on http://localhost:${port} (ready in ${seconds} s)`);
+    const policy = hostPolicy();
+    (policy.kind === "app-url" ? console.log : console.warn)(hostPolicyNotice(policy));
   });
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);

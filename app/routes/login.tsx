@@ -14,7 +14,7 @@ import { homePathFor } from "~/modules/accounts/roles.ts";
 import { academyName, getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
-import { safeRedirect } from "~/utils/safe-redirect.ts";
+import { isSafeRedirect } from "~/utils/safe-redirect.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -30,14 +30,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return submission.reply({ hideFields: ["password"] });
   }
+  // Checked before the password: whatever it holds, a sign-in ends on this site.
+  const requested = isSafeRedirect(submission.value.redirectTo) ? submission.value.redirectTo : null;
   const result = await signIn({ ...submission.value, request });
   if (!result.ok) {
     const message = result.lockedMinutes ? messageWithValues("login.errors.locked", { count: result.lockedMinutes }) : "login.errors.invalid";
     return submission.reply({ formErrors: [message], hideFields: ["password"] });
   }
   const roles = await db.personRole.findMany({ where: { personId: result.personId }, select: { role: { select: { key: true } } } });
-  const home = homePathFor(roles.map((r) => r.role.key));
-  return signInAndRedirect(request, result.personId, safeRedirect(submission.value.redirectTo, home));
+  return signInAndRedirect(request, result.personId, requested ?? homePathFor(roles.map((r) => r.role.key)));
 }
 
 export default function LoginPage() {

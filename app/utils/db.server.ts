@@ -10,7 +10,8 @@ import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
 import { projectRoot } from "./project-root.server.ts";
 
 export type Db = SqliteClient;
-export type { Prisma } from "../../prisma/generated/sqlite/client.ts";
+// The namespace as a value too, for raw SQL fragments (Prisma.sql, Prisma.join); it is the same in both clients.
+export { Prisma } from "../../prisma/generated/sqlite/client.ts";
 
 export function createDb(target: DatabaseTarget): Db {
   if (target.provider === "sqlite") {

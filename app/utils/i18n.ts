@@ -30,8 +30,9 @@ export const resources = {
 } as const;
 
 /** Accepts the forms people and browsers use ("en", "en-US", "zh", "zh-cn"). */
-export function parseLanguage(value: string | null | undefined): Language | null {
-  if (!value) return null;
+/** Any value (a cookie can decode to a number or an object) gives a language or null. */
+export function parseLanguage(value: unknown): Language | null {
+  if (typeof value !== "string" || !value) return null;
   const lower = value.trim().toLowerCase();
   if (lower === "en" || lower.startsWith("en-")) return "en";
   if (lower === "zh" || lower.startsWith("zh-")) return "zh-CN";

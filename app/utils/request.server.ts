@@ -1,3 +1,5 @@
+import { configuredAppUrl } from "./request-guards.server.ts";
+
 /**
  * How many reverse proxies stand in front of the app (TRUST_PROXY): a count of
  * hops, with `1`/`true` meaning one and unset, `0` or `false` meaning none.
@@ -49,5 +51,5 @@ export function isHttps(request: Request): boolean {
 
 /** Where the app is reached from outside: APP_URL, or the address of this request (proxy-aware with TRUST_PROXY). */
 export function publicOrigin(request: Request): string {
-  return process.env.APP_URL?.replace(/\/+$/, "") || new URL(request.url).origin;
+  return configuredAppUrl() || new URL(request.url).origin;
 }

@@ -4,9 +4,11 @@ import { randomToken, sha256 } from "~/utils/hashing.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { clientAddress, isHttps } from "~/utils/request.server.ts";
+import { safeRedirect } from "~/utils/safe-redirect.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { rememberDevice } from "./known-device.server.ts";
 import { homePathFor, type PermissionString, type RoleKey } from "./roles.ts";
+import { HTTPS_SESSION_COOKIE, PLAIN_SESSION_COOKIE } from "./session-cookie.ts";
 
 const HOUR = 60 * 60 * 1000;
 /** Trainees sign in on their own phones and stay signed in for a course's weeks. */
@@ -28,10 +30,8 @@ function sessionLimits(roles: readonly string[]) {
 
 const secureCookies = process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
 const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax", secrets: sessionSecrets() } as const;
-// Over HTTPS the __Host- prefix makes the browser refuse the cookie from any
-// subdomain or path, or without Secure. Plain-HTTP development cannot use it.
-const httpsCookie = createCookie("__Host-academy_session", { ...cookieOptions, secure: true });
-const plainCookie = createCookie("academy_session", { ...cookieOptions, secure: secureCookies });
+const httpsCookie = createCookie(HTTPS_SESSION_COOKIE, { ...cookieOptions, secure: true });
+const plainCookie = createCookie(PLAIN_SESSION_COOKIE, { ...cookieOptions, secure: secureCookies });
 
 export const authCookieFor = (request: Request) => (isHttps(request) ? httpsCookie : plainCookie);
 
@@ -77,14 +77,18 @@ export async function createAuthSession(
   return authCookieFor(request).serialize(token, { maxAge: limits.absolute / 1000 });
 }
 
-/** Signs the person in on this browser (a new session) and redirects, as sign-in, activation and applying end. */
+/**
+ * Signs the person in on this browser (a new session) and redirects, as sign-in, activation and applying end.
+ * The target is checked first, so an unusable one never leaves a session behind without its cookie.
+ */
 export async function signInAndRedirect(request: Request, personId: string, to: string): Promise<Response> {
+  const target = safeRedirect(to);
   const cookie = await createAuthSession(request, personId, {
     ip: clientAddress(request),
     userAgent: request.headers.get("User-Agent"),
   });
   // The browser also becomes a known device for this account (known-device.server.ts).
-  return redirect(to, { headers: [["Set-Cookie", cookie], ["Set-Cookie", await rememberDevice(request, personId)]] });
+  return redirect(target, { headers: [["Set-Cookie", cookie], ["Set-Cookie", await rememberDevice(request, personId)]] });
 }
 
 async function readToken(request: Request): Promise<string | null> {

@@ -1,6 +1,7 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { zonedDayRange } from "~/utils/time.ts";
 import type { AuditAction } from "./audit.ts";
+import { personTextFilter } from "~/utils/text-search.server.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -19,7 +20,7 @@ export async function readAuditLog(filter: AuditFilter, timeZone: string) {
   const matchingIds = person
     ? (
         await db.person.findMany({
-          where: { OR: [{ name: { contains: person } }, { mobile: { contains: person } }, { email: { contains: person.toLowerCase() } }] },
+          where: await personTextFilter(person),
           select: { id: true },
           take: 500,
         })

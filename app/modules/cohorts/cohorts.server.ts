@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { seatHoldingStatuses, type CohortStatus } from "./cohorts.ts";
+import { personTextFilter } from "~/utils/text-search.server.ts";
 
 const cohortListSelect = {
   id: true,
@@ -107,9 +108,7 @@ export async function getRoster(cohortId: string, filter: RosterFilter) {
     where: {
       cohortId,
       ...(filter.status ? { status: filter.status } : {}),
-      ...(search
-        ? { person: { OR: [{ name: { contains: search } }, { mobile: { contains: search } }, { trainee: { company: { contains: search } } }] } }
-        : {}),
+      ...(search ? { person: await personTextFilter(search, { company: true }) } : {}),
     },
     orderBy: [{ waitlistRank: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {

@@ -98,10 +98,10 @@ export function fileResponse(
       "Content-Type": file.mimeType,
       "Content-Length": String(file.size),
       "Content-Disposition": contentDisposition(options.disposition, file.fileName),
-      "X-Content-Type-Options": "nosniff",
+      // X-Content-Type-Options: nosniff comes with every response from the server, once.
       // Should a browser render it after all, it runs nothing and loads nothing.
       "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-      "Cache-Control": `private, max-age=${options.maxAgeSeconds ?? 0}`,
+      "Cache-Control": options.maxAgeSeconds ? `private, max-age=${options.maxAgeSeconds}` : "private, no-store",
     },
   });
 }

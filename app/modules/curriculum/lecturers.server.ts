@@ -8,7 +8,8 @@ import type { SessionKind, TrackKey } from "./curriculum.ts";
 import { detectFileType, fileTypes, photoFileTypes } from "./file-types.ts";
 import { readStoredFile, removeIfUnreferenced, storedFileExists, storeFile } from "./file-storage.server.ts";
 import type { LecturerInput, LecturerKind, TaughtSession, TeachingDay } from "./lecturers.ts";
-import { checkUploadedFile, type UploadedFile } from "./materials.server.ts";
+import { checkUploadedFile, cleanFileName, type UploadedFile } from "./materials.server.ts";
+import { idsContaining, needsLikeEscape } from "~/utils/text-search.server.ts";
 import { MAX_PHOTO_BYTES } from "./materials.ts";
 import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { can, canInCohorts, personScope } from "~/modules/accounts/authorization.server.ts";
@@ -38,7 +39,11 @@ export async function listLecturers(filter: { search?: string; kind?: LecturerKi
   const rows = await db.lecturer.findMany({
     where: {
       ...(filter.kind ? { kind: filter.kind } : {}),
-      ...(search ? { OR: [{ name: { contains: search } }, { organisation: { contains: search } }] } : {}),
+      ...(search
+        ? needsLikeEscape(search)
+          ? { id: { in: await idsContaining(search, [{ table: "Lecturer", id: "id", columns: ["name", "organisation"] }]) } }
+          : { OR: [{ name: { contains: search } }, { organisation: { contains: search } }] }
+        : {}),
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
@@ -178,7 +183,7 @@ export async function openLecturerPhoto(lecturerId: string) {
   if (!bytes) return null;
   // The type was checked on upload; the content says which of the two it is.
   const type = detectFileType(bytes) === "png" ? fileTypes.png : fileTypes.jpeg;
-  return { body: new Uint8Array(bytes), size: bytes.byteLength, mimeType: type.mimeType, fileName: `${lecturer.name}${type.extensions[0]}` };
+  return { body: new Uint8Array(bytes), size: bytes.byteLength, mimeType: type.mimeType, fileName: cleanFileName(`${lecturer.name}${type.extensions[0]}`) };
 }
 
 /**

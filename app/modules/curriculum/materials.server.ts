@@ -22,8 +22,8 @@ function notFound(): never {
 /** The name offered again on download: no folders, no control characters, not endless. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").replace(/\s+/g, " ").trim();
+  // Control and format characters go too: a right-to-left override (U+202E) makes "exe.pdf" look like "fdp.exe".
+  const cleaned = base.replace(/[\p{Cc}\p{Cf}\u2028\u2029"<>|:*?]/gu, "").replace(/\s+/g, " ").trim();
   const extension = extensionOf(cleaned);
   if (cleaned.length <= 200) return cleaned || "file";
   return cleaned.slice(0, 200 - extension.length) + extension;

@@ -10,6 +10,7 @@ import { lockCohortSeats } from "~/modules/cohorts/seats.server.ts";
 import { db, isUniqueViolation, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import type { AssignmentRole, PersonCreateInput } from "./people.ts";
+import { personTextFilter } from "~/utils/text-search.server.ts";
 import type { TraineeProfileInput } from "./profile.ts";
 import { codeRecipients, managesEveryone, traineesWithinReach, type Actor } from "./reach.server.ts";
 
@@ -235,9 +236,7 @@ export async function listPeople(scope: Prisma.PersonWhereInput, filter: PeopleF
   const where: Prisma.PersonWhereInput = {
     AND: [
       scope,
-      search
-        ? { OR: [{ name: { contains: search } }, { mobile: { contains: search } }, { email: { contains: search.toLowerCase() } }, { trainee: { company: { contains: search } } }] }
-        : {},
+      search ? await personTextFilter(search, { company: true }) : {},
       filter.role ? { roles: { some: { role: { key: filter.role } } } } : {},
       filter.status ? { status: filter.status } : {},
     ],
