@@ -12,7 +12,7 @@ import {
   scheduleSession,
   updateSession,
   type SessionInput,
-} from "~/modules/curriculum/sessions.server.ts";
+} from "~/modules/timetable/sessions.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { splitMessage } from "~/utils/messages.ts";

@@ -17,7 +17,7 @@ import {
   localDate,
   zonedInstant,
 } from "~/utils/time.ts";
-import { sessionKinds, type SessionKind, type TrackKey } from "./curriculum.ts";
+import { sessionKinds, type SessionKind, type TrackKey } from "~/modules/academy/tracks.ts";
 import {
   MAX_LECTURERS,
   MAX_SESSION_HOURS,

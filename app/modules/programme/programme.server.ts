@@ -8,8 +8,8 @@ import { DomainError } from "~/utils/domain-error.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { messageWithValues } from "~/utils/messages.ts";
 import { formatDay, formatTimeRange } from "~/utils/time.ts";
-import { trackKeys, type TrackKey } from "./curriculum.ts";
-import { copyMaterials, removeFilesIfUnreferenced, storedFilesOf } from "./materials.server.ts";
+import { trackKeys, type TrackKey } from "~/modules/academy/tracks.ts";
+import { copyMaterials, removeFilesIfUnreferenced, storedFilesOf } from "~/modules/materials/materials.server.ts";
 import type { ModuleFormInput } from "./modules.ts";
 
 type Tx = Prisma.TransactionClient;

@@ -4,12 +4,12 @@ import { db, isUniqueViolation, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { formatDay, formatTimeRange, localDate } from "~/utils/time.ts";
-import type { SessionKind, TrackKey } from "./curriculum.ts";
-import { detectFileType, fileTypes, photoFileTypes } from "./file-types.ts";
-import { readStoredFile, removeIfUnreferenced, storedFileExists, storeFile } from "./file-storage.server.ts";
+import type { SessionKind, TrackKey } from "~/modules/academy/tracks.ts";
+import { detectFileType, fileTypes, photoFileTypes } from "~/modules/files/file-types.ts";
+import { readStoredFile, removeIfUnreferenced, storedFileExists, storeFile } from "~/modules/files/file-storage.server.ts";
 import type { LecturerInput, LecturerKind, TaughtSession, TeachingDay } from "./lecturers.ts";
-import { checkUploadedFile, type UploadedFile } from "./materials.server.ts";
-import { MAX_PHOTO_BYTES } from "./materials.ts";
+import { checkUploadedFile, type UploadedFile } from "~/modules/materials/materials.server.ts";
+import { MAX_PHOTO_BYTES } from "~/modules/materials/materials.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 
 function notFound(): never {
