@@ -10,7 +10,7 @@ import { listMaterialViews } from "~/modules/materials/materials.server.ts";
 import { MaterialsList } from "~/modules/materials/materials-list.tsx";
 import { SessionHistory } from "~/modules/timetable/session-history.tsx";
 import type { SessionPageData } from "~/modules/timetable/sessions.ts";
-import { getSessionForTrainee, presentSession } from "~/modules/timetable/sessions.server.ts";
+import { getSessionForTrainee, presentSession } from "~/modules/timetable/session-pages.server.ts";
 import { TrackBadge } from "~/modules/programme/track-badge.tsx";
 import { getLanguage } from "~/utils/i18n.server.ts";
 

@@ -11,19 +11,16 @@ import { ClashList } from "~/modules/timetable/clash-list.tsx";
 import { SessionForm } from "~/modules/timetable/session-form.tsx";
 import { SessionHistory } from "~/modules/timetable/session-history.tsx";
 import { clashFingerprint, REASON_MAX, SessionActionSchema } from "~/modules/timetable/sessions.ts";
+import { presentClashes } from "~/modules/timetable/clashes.server.ts";
 import {
-  cancelSession,
   getSessionForStaff,
-  presentClashes,
   presentSession,
   presentWarnings,
-  restoreSession,
   sessionFormOptions,
   sessionFormValues,
   sessionInCohort,
-  updateSession,
-  type ScheduleResult,
-} from "~/modules/timetable/sessions.server.ts";
+} from "~/modules/timetable/session-pages.server.ts";
+import { cancelSession, restoreSession, updateSession, type ScheduleResult } from "~/modules/timetable/sessions.server.ts";
 import { TrackBadge } from "~/modules/programme/track-badge.tsx";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";

@@ -8,7 +8,9 @@ import { requireCohortPermission } from "~/modules/accounts/authorization.server
 import { ClashList } from "~/modules/timetable/clash-list.tsx";
 import { SessionForm } from "~/modules/timetable/session-form.tsx";
 import { clashFingerprint, SessionFormSchema } from "~/modules/timetable/sessions.ts";
-import { presentClashes, presentWarnings, scheduleSession, sessionFormOptions } from "~/modules/timetable/sessions.server.ts";
+import { presentClashes } from "~/modules/timetable/clashes.server.ts";
+import { presentWarnings, sessionFormOptions } from "~/modules/timetable/session-pages.server.ts";
+import { scheduleSession } from "~/modules/timetable/sessions.server.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { localDate } from "~/utils/time.ts";

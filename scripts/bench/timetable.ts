@@ -283,7 +283,8 @@ async function measure(databaseUrl: string, label: string): Promise<TimetableBen
   process.env.DATABASE_URL = databaseUrl;
   const { db } = await import("~/utils/db.server.ts");
   const { ensureReferenceData } = await import("~/modules/academy/reference-data.server.ts");
-  const { findClashes, scheduleSession } = await import("~/modules/timetable/sessions.server.ts");
+  const { findClashes } = await import("~/modules/timetable/clashes.server.ts");
+  const { scheduleSession } = await import("~/modules/timetable/sessions.server.ts");
   const { cohortCalendar, personCalendar } = await import("~/modules/calendar/calendar.server.ts");
   const { getCohortWeek, getPersonWeek } = await import("~/modules/timetable/timetable.server.ts");
   const { getProgramme } = await import("~/modules/programme/programme.server.ts");
