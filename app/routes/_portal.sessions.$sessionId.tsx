@@ -11,7 +11,7 @@ import { MaterialsList } from "~/modules/materials/materials-list.tsx";
 import { SessionHistory } from "~/modules/timetable/session-history.tsx";
 import type { SessionPageData } from "~/modules/timetable/sessions.ts";
 import { getSessionForTrainee, presentSession } from "~/modules/timetable/session-pages.server.ts";
-import { TrackBadge } from "~/modules/programme/track-badge.tsx";
+import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 import { getLanguage } from "~/utils/i18n.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.session.module.title ?? "" }];

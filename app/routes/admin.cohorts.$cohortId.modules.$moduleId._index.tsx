@@ -12,7 +12,7 @@ import { lecturerOptions } from "~/modules/faculty/lecturers.server.ts";
 import { ModuleForm } from "~/modules/programme/module-form.tsx";
 import { ModuleActionSchema } from "~/modules/programme/modules.ts";
 import { deleteModule, getModule, updateModule } from "~/modules/programme/programme.server.ts";
-import { TrackBadge } from "~/modules/programme/track-badge.tsx";
+import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { formatDay, formatTimeRange } from "~/utils/time.ts";

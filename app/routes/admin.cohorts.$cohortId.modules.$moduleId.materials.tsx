@@ -12,7 +12,7 @@ import { acceptAttribute, materialFileTypes } from "~/modules/files/file-types.t
 import { addFileMaterial, addLinkMaterial, getMaterialsModule, listMaterials, removeMaterial } from "~/modules/materials/materials.server.ts";
 import { MaterialsList } from "~/modules/materials/materials-list.tsx";
 import { formatBytes, MaterialActionSchema, MaterialLinkSchema, MaterialUploadSchema, MAX_MATERIAL_BYTES } from "~/modules/materials/materials.ts";
-import { TrackBadge } from "~/modules/programme/track-badge.tsx";
+import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 import { readUploadForm } from "~/modules/files/upload-form.server.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";

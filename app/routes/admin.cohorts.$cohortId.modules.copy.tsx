@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { CopyModulesSchema } from "~/modules/programme/modules.ts";
 import { copyModules, listCopySources } from "~/modules/programme/programme.server.ts";
-import { TrackBadge } from "~/modules/programme/track-badge.tsx";
+import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { formatDate } from "~/utils/time.ts";

@@ -21,7 +21,7 @@ import {
   sessionInCohort,
 } from "~/modules/timetable/session-pages.server.ts";
 import { cancelSession, restoreSession, updateSession, type ScheduleResult } from "~/modules/timetable/sessions.server.ts";
-import { TrackBadge } from "~/modules/programme/track-badge.tsx";
+import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 
