@@ -27,7 +27,7 @@ test("every value shown by name has a name in both languages", async () => {
   const { auditActions } = await import("~/modules/audit/audit.ts");
   const { roleKeys } = await import("~/modules/accounts/roles.ts");
   const { cohortStatuses, enrollmentStatuses } = await import("~/modules/cohorts/cohorts.ts");
-  const { trackKeys, sessionKinds } = await import("~/modules/curriculum/curriculum.ts");
+  const { trackKeys, sessionKinds } = await import("~/modules/academy/tracks.ts");
   const { assignmentRoles } = await import("~/modules/people/people.ts");
   const groups: Record<string, readonly string[]> = {
     "audit.actions": auditActions,

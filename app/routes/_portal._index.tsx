@@ -5,8 +5,8 @@ import { requireRole } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { CohortCard } from "~/modules/cohorts/cohort-card.tsx";
 import { getMyCohorts } from "~/modules/cohorts/my-cohorts.server.ts";
-import { SessionCard, type SessionCardData } from "~/modules/curriculum/session-card.tsx";
-import { getUpcomingSessions, toSessionCard, type TimetableSession } from "~/modules/curriculum/timetable.server.ts";
+import { SessionCard, type SessionCardData } from "~/modules/timetable/session-card.tsx";
+import { getUpcomingSessions, toSessionCard, type TimetableSession } from "~/modules/timetable/timetable.server.ts";
 import { getLanguage, getFixedT } from "~/utils/i18n.server.ts";
 import { formatDateRange, formatDay } from "~/utils/time.ts";
 

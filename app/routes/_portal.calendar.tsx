@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
 import { homePathFor } from "~/modules/accounts/roles.ts";
-import { personCalendarAction, personCalendarLoader } from "~/modules/curriculum/calendar-page.server.ts";
-import { PersonCalendarPage } from "~/modules/curriculum/person-calendar-page.tsx";
+import { personCalendarAction, personCalendarLoader } from "~/modules/calendar/calendar-page.server.ts";
+import { PersonCalendarPage } from "~/modules/calendar/person-calendar-page.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
-import { getTraineeProgrammes, programmeView } from "~/modules/curriculum/programme.server.ts";
-import { ProgrammeByTrack } from "~/modules/curriculum/programme-view.tsx";
-import { SessionCard } from "~/modules/curriculum/session-card.tsx";
-import { getPersonWeek, mondayOf, parseWeek, weekData } from "~/modules/curriculum/timetable.server.ts";
-import { WeekNavigation } from "~/modules/curriculum/week-view.tsx";
+import { getTraineeProgrammes, programmeView } from "~/modules/programme/programme.server.ts";
+import { ProgrammeByTrack } from "~/modules/programme/programme-view.tsx";
+import { SessionCard } from "~/modules/timetable/session-card.tsx";
+import { getPersonWeek, mondayOf, parseWeek, weekData } from "~/modules/timetable/timetable.server.ts";
+import { WeekNavigation } from "~/modules/timetable/week-view.tsx";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { localDate } from "~/utils/time.ts";
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
-import { personCalendarAction, personCalendarLoader } from "~/modules/curriculum/calendar-page.server.ts";
-import { PersonCalendarPage } from "~/modules/curriculum/person-calendar-page.tsx";
+import { personCalendarAction, personCalendarLoader } from "~/modules/calendar/calendar-page.server.ts";
+import { PersonCalendarPage } from "~/modules/calendar/person-calendar-page.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

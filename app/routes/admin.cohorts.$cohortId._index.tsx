@@ -11,7 +11,7 @@ import { CohortStatusSchema } from "~/modules/cohorts/cohort-form.ts";
 import { cohortTransitions, transitionsNeedingReason } from "~/modules/cohorts/cohorts.ts";
 import { TrackBalance } from "~/modules/cohorts/cohort-card.tsx";
 import { getCohortOverview } from "~/modules/cohorts/cohorts.server.ts";
-import { getProgramme } from "~/modules/curriculum/programme.server.ts";
+import { getProgramme } from "~/modules/programme/programme.server.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { formatDateRange, formatDateTime } from "~/utils/time.ts";

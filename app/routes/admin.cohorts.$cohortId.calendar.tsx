@@ -3,14 +3,14 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms.tsx";
 import { requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
-import { cohortCalendarAction, cohortCalendarLoader } from "~/modules/curriculum/calendar-page.server.ts";
+import { cohortCalendarAction, cohortCalendarLoader } from "~/modules/calendar/calendar-page.server.ts";
 import {
   Card,
   CopyField,
   Notice,
   ResetLinkForm,
   SubscribeButton,
-} from "~/modules/curriculum/calendar-subscription.tsx";
+} from "~/modules/calendar/calendar-subscription.tsx";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 

@@ -3,10 +3,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
-import { lecturerOptions } from "~/modules/curriculum/lecturers.server.ts";
-import { ModuleForm } from "~/modules/curriculum/module-form.tsx";
-import { ModuleActionSchema } from "~/modules/curriculum/modules.ts";
-import { createModule } from "~/modules/curriculum/programme.server.ts";
+import { lecturerOptions } from "~/modules/faculty/lecturers.server.ts";
+import { ModuleForm } from "~/modules/programme/module-form.tsx";
+import { ModuleActionSchema } from "~/modules/programme/modules.ts";
+import { createModule } from "~/modules/programme/programme.server.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
-import { getProgramme, programmeView } from "~/modules/curriculum/programme.server.ts";
-import { ProgrammeByTrack } from "~/modules/curriculum/programme-view.tsx";
+import { getProgramme, programmeView } from "~/modules/programme/programme.server.ts";
+import { ProgrammeByTrack } from "~/modules/programme/programme-view.tsx";
 import { getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,24 +7,21 @@ import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
-import { ClashList } from "~/modules/curriculum/clash-list.tsx";
-import { SessionForm } from "~/modules/curriculum/session-form.tsx";
-import { SessionHistory } from "~/modules/curriculum/session-history.tsx";
-import { clashFingerprint, REASON_MAX, SessionActionSchema } from "~/modules/curriculum/sessions.ts";
+import { ClashList } from "~/modules/timetable/clash-list.tsx";
+import { SessionForm } from "~/modules/timetable/session-form.tsx";
+import { SessionHistory } from "~/modules/timetable/session-history.tsx";
+import { clashFingerprint, REASON_MAX, SessionActionSchema } from "~/modules/timetable/sessions.ts";
+import { presentClashes } from "~/modules/timetable/clashes.server.ts";
 import {
-  cancelSession,
   getSessionForStaff,
-  presentClashes,
   presentSession,
   presentWarnings,
-  restoreSession,
   sessionFormOptions,
   sessionFormValues,
   sessionInCohort,
-  updateSession,
-  type ScheduleResult,
-} from "~/modules/curriculum/sessions.server.ts";
-import { TrackBadge } from "~/modules/curriculum/track-badge.tsx";
+} from "~/modules/timetable/session-pages.server.ts";
+import { cancelSession, restoreSession, updateSession, type ScheduleResult } from "~/modules/timetable/sessions.server.ts";
+import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
-import { defaultCohortWeek, getCohortWeek, parseWeek, weekData } from "~/modules/curriculum/timetable.server.ts";
-import { WeekGrid, WeekNavigation } from "~/modules/curriculum/week-view.tsx";
+import { defaultCohortWeek, getCohortWeek, parseWeek, weekData } from "~/modules/timetable/timetable.server.ts";
+import { WeekGrid, WeekNavigation } from "~/modules/timetable/week-view.tsx";
 import { getLanguage } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
-import { writeTimetableWorkbook } from "~/modules/curriculum/timetable-export.server.ts";
-import { getCohortSessions } from "~/modules/curriculum/timetable.server.ts";
+import { writeTimetableWorkbook } from "~/modules/timetable/timetable-export.server.ts";
+import { getCohortSessions } from "~/modules/timetable/timetable.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { xlsxResponse } from "~/utils/download.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";

@@ -7,9 +7,9 @@ import { Button } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { canInCohorts, cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
-import { acceptAttribute, photoFileTypes } from "~/modules/curriculum/file-types.ts";
-import { LecturerAvatar } from "~/modules/curriculum/lecturer-avatar.tsx";
-import { LecturerForm } from "~/modules/curriculum/lecturer-form.tsx";
+import { acceptAttribute, photoFileTypes } from "~/modules/files/file-types.ts";
+import { LecturerAvatar } from "~/modules/faculty/lecturer-avatar.tsx";
+import { LecturerForm } from "~/modules/faculty/lecturer-form.tsx";
 import {
   accountLinkOptions,
   getLecturer,
@@ -18,11 +18,11 @@ import {
   setLecturerPhoto,
   unlinkLecturerAccount,
   updateLecturer,
-} from "~/modules/curriculum/lecturers.server.ts";
-import { LecturerActionSchema } from "~/modules/curriculum/lecturers.ts";
-import { formatBytes, MAX_PHOTO_BYTES } from "~/modules/curriculum/materials.ts";
-import { TaughtSessionList } from "~/modules/curriculum/taught-session-list.tsx";
-import { readUploadForm } from "~/modules/curriculum/upload-form.server.ts";
+} from "~/modules/faculty/lecturers.server.ts";
+import { LecturerActionSchema } from "~/modules/faculty/lecturers.ts";
+import { formatBytes, MAX_PHOTO_BYTES } from "~/modules/materials/materials.ts";
+import { TaughtSessionList } from "~/modules/timetable/taught-session-list.tsx";
+import { readUploadForm } from "~/modules/files/upload-form.server.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { messageWithValues } from "~/utils/messages.ts";

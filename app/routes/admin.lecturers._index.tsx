@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import { canInCohorts, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
-import { LecturerAvatar } from "~/modules/curriculum/lecturer-avatar.tsx";
-import { listLecturers } from "~/modules/curriculum/lecturers.server.ts";
-import { lecturerKinds } from "~/modules/curriculum/lecturers.ts";
+import { LecturerAvatar } from "~/modules/faculty/lecturer-avatar.tsx";
+import { listLecturers } from "~/modules/faculty/lecturers.server.ts";
+import { lecturerKinds } from "~/modules/faculty/lecturers.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];

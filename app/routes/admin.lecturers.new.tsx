@@ -3,9 +3,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
-import { LecturerForm } from "~/modules/curriculum/lecturer-form.tsx";
-import { createLecturer } from "~/modules/curriculum/lecturers.server.ts";
-import { LecturerFormSchema } from "~/modules/curriculum/lecturers.ts";
+import { LecturerForm } from "~/modules/faculty/lecturer-form.tsx";
+import { createLecturer } from "~/modules/faculty/lecturers.server.ts";
+import { LecturerFormSchema } from "~/modules/faculty/lecturers.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
-import { getTeachingSchedule } from "~/modules/curriculum/lecturers.server.ts";
-import type { TeachingDay } from "~/modules/curriculum/lecturers.ts";
-import { TaughtSessionList } from "~/modules/curriculum/taught-session-list.tsx";
+import { getTeachingSchedule } from "~/modules/faculty/lecturers.server.ts";
+import type { TeachingDay } from "~/modules/faculty/lecturers.ts";
+import { TaughtSessionList } from "~/modules/timetable/taught-session-list.tsx";
 import { db } from "~/utils/db.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 

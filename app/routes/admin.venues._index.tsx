@@ -4,9 +4,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import { canInCohorts, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
-import { VenueForm } from "~/modules/curriculum/venue-form.tsx";
-import { createVenue, listVenues } from "~/modules/curriculum/venues.server.ts";
-import { VenueFormSchema } from "~/modules/curriculum/venues.ts";
+import { VenueForm } from "~/modules/faculty/venue-form.tsx";
+import { createVenue, listVenues } from "~/modules/faculty/venues.server.ts";
+import { VenueFormSchema } from "~/modules/faculty/venues.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 

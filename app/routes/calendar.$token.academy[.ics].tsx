@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { calendarResponse, feedLanguage, feedNotFound, personCalendar } from "~/modules/curriculum/calendar.server.ts";
-import { findPersonByCalendarToken } from "~/modules/curriculum/calendar-tokens.server.ts";
+import { calendarResponse, feedLanguage, feedNotFound, personCalendar } from "~/modules/calendar/calendar.server.ts";
+import { findPersonByCalendarToken } from "~/modules/calendar/calendar-tokens.server.ts";
 import { publicOrigin } from "~/utils/request.server.ts";
 
 // A person's private feed, fetched by calendar apps without cookies: the secret in the address is the key.

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { calendarResponse, cohortCalendar, feedLanguage, feedNotFound } from "~/modules/curriculum/calendar.server.ts";
-import { findCohortByCalendarToken } from "~/modules/curriculum/calendar-tokens.server.ts";
+import { calendarResponse, cohortCalendar, feedLanguage, feedNotFound } from "~/modules/calendar/calendar.server.ts";
+import { findCohortByCalendarToken } from "~/modules/calendar/calendar-tokens.server.ts";
 import { publicOrigin } from "~/utils/request.server.ts";
 
 // A cohort's feed, shared with its class: no sign-in, the secret in the address is the key.

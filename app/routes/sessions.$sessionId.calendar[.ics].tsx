@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
-import { calendarResponse, maySeeSessionCalendar, sessionCalendar } from "~/modules/curriculum/calendar.server.ts";
+import { calendarResponse, maySeeSessionCalendar, sessionCalendar } from "~/modules/calendar/calendar.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { publicOrigin } from "~/utils/request.server.ts";
 

@@ -1,7 +1,7 @@
 // Materials of the demo academy's modules: a handout as a real (small) PDF,
 // stored through the app's file storage, and a link to a policy text.
-import { storeFile } from "../../app/modules/curriculum/file-storage.server.ts";
-import { fileTypes } from "../../app/modules/curriculum/file-types.ts";
+import { storeFile } from "../../app/modules/files/file-storage.server.ts";
+import { fileTypes } from "../../app/modules/files/file-types.ts";
 import type { Prisma } from "../../app/utils/db.server.ts";
 
 /**

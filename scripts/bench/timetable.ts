@@ -9,7 +9,7 @@
 // PostgreSQL, in a database it creates there and drops afterwards.
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { sessionKinds, trackKeys, type TrackKey } from "~/modules/curriculum/curriculum.ts";
+import { sessionKinds, trackKeys, type TrackKey } from "~/modules/academy/tracks.ts";
 import { parseDatabaseUrl } from "~/utils/database-url.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import { addDays, zonedDayRange, zonedInstant } from "~/utils/time.ts";
@@ -283,10 +283,11 @@ async function measure(databaseUrl: string, label: string): Promise<TimetableBen
   process.env.DATABASE_URL = databaseUrl;
   const { db } = await import("~/utils/db.server.ts");
   const { ensureReferenceData } = await import("~/modules/academy/reference-data.server.ts");
-  const { findClashes, scheduleSession } = await import("~/modules/curriculum/sessions.server.ts");
-  const { cohortCalendar, personCalendar } = await import("~/modules/curriculum/calendar.server.ts");
-  const { getCohortWeek, getPersonWeek } = await import("~/modules/curriculum/timetable.server.ts");
-  const { getProgramme } = await import("~/modules/curriculum/programme.server.ts");
+  const { findClashes } = await import("~/modules/timetable/clashes.server.ts");
+  const { scheduleSession } = await import("~/modules/timetable/sessions.server.ts");
+  const { cohortCalendar, personCalendar } = await import("~/modules/calendar/calendar.server.ts");
+  const { getCohortWeek, getPersonWeek } = await import("~/modules/timetable/timetable.server.ts");
+  const { getProgramme } = await import("~/modules/programme/programme.server.ts");
   try {
     // --- Building the academy with createMany: the domain functions are what is measured, not how data got there.
     const started = performance.now();

@@ -1,4 +1,4 @@
-import type { TrackKey } from "~/modules/curriculum/curriculum.ts";
+import type { TrackKey } from "~/modules/academy/tracks.ts";
 import { db } from "~/utils/db.server.ts";
 
 let sequence = 0;

@@ -4,13 +4,13 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, test } from "vitest";
 import { createAuthSession } from "~/modules/accounts/auth-session.server.ts";
 import type { RoleKey } from "~/modules/accounts/roles.ts";
-import { cohortCalendar, personCalendar, sessionCalendar } from "~/modules/curriculum/calendar.server.ts";
+import { cohortCalendar, personCalendar, sessionCalendar } from "~/modules/calendar/calendar.server.ts";
 import {
   cohortCalendarToken,
   personCalendarToken,
   resetCohortCalendarToken,
   resetPersonCalendarToken,
-} from "~/modules/curriculum/calendar-tokens.server.ts";
+} from "~/modules/calendar/calendar-tokens.server.ts";
 import { action as portalCalendarAction } from "~/routes/_portal.calendar.tsx";
 import { action as cohortPageAction, loader as cohortPageLoader } from "~/routes/admin.cohorts.$cohortId.calendar.tsx";
 import { loader as personFeedLoader } from "~/routes/calendar.$token.academy[.ics].tsx";

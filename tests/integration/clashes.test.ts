@@ -2,7 +2,9 @@
 // a lecturer (in any cohort: a guest lecturer cannot teach two classes at
 // once) or the cohort itself. Nothing is written until they confirm.
 import { describe, expect, test } from "vitest";
-import { cancelSession, findClashes, restoreSession, scheduleSession, updateSession, type SessionInput } from "~/modules/curriculum/sessions.server.ts";
+import { findClashes } from "~/modules/timetable/clashes.server.ts";
+import type { SessionInput } from "~/modules/timetable/session-rules.server.ts";
+import { cancelSession, restoreSession, scheduleSession, updateSession } from "~/modules/timetable/sessions.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { createCohort } from "../factories/cohort.ts";
 import { createLecturer, createModule, createSession, createVenue } from "../factories/curriculum.ts";

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createAuthSession } from "~/modules/accounts/auth-session.server.ts";
 import { cohortScope } from "~/modules/accounts/authorization.server.ts";
 import type { RoleKey } from "~/modules/accounts/roles.ts";
-import { storedFileExists } from "~/modules/curriculum/file-storage.server.ts";
+import { storedFileExists } from "~/modules/files/file-storage.server.ts";
 import {
   createLecturer,
   getLecturer,
@@ -20,8 +20,8 @@ import {
   setLecturerPhoto,
   unlinkLecturerAccount,
   updateLecturer,
-} from "~/modules/curriculum/lecturers.server.ts";
-import { LecturerFormSchema } from "~/modules/curriculum/lecturers.ts";
+} from "~/modules/faculty/lecturers.server.ts";
+import { LecturerFormSchema } from "~/modules/faculty/lecturers.ts";
 import { action as lecturerAction, loader as lecturerLoader } from "~/routes/admin.lecturers.$lecturerId.tsx";
 import { loader as photoLoader } from "~/routes/lecturers.$lecturerId.photo.tsx";
 import { db } from "~/utils/db.server.ts";

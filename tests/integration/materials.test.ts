@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createAuthSession, type CurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import type { RoleKey } from "~/modules/accounts/roles.ts";
-import { dataDir, readStoredFile, storedFileExists } from "~/modules/curriculum/file-storage.server.ts";
+import { dataDir, readStoredFile, storedFileExists } from "~/modules/files/file-storage.server.ts";
 import {
   addFileMaterial,
   addLinkMaterial,
@@ -17,8 +17,8 @@ import {
   removeFilesIfUnreferenced,
   removeMaterial,
   storedFilesOf,
-} from "~/modules/curriculum/materials.server.ts";
-import { MAX_MATERIAL_BYTES } from "~/modules/curriculum/materials.ts";
+} from "~/modules/materials/materials.server.ts";
+import { MAX_MATERIAL_BYTES } from "~/modules/materials/materials.ts";
 import { action as materialsAction, loader as materialsLoader } from "~/routes/admin.cohorts.$cohortId.modules.$moduleId.materials.tsx";
 import { loader as downloadLoader } from "~/routes/materials.$materialId.tsx";
 import { db } from "~/utils/db.server.ts";

@@ -1,7 +1,7 @@
 // A cohort's programme: modules in three tracks, their hours, and copying them into the next intake.
 import { describe, expect, test } from "vitest";
-import { copyModules, createModule, deleteModule, getProgramme, listCopySources, updateModule } from "~/modules/curriculum/programme.server.ts";
-import { ModuleFormSchema } from "~/modules/curriculum/modules.ts";
+import { copyModules, createModule, deleteModule, getProgramme, listCopySources, updateModule } from "~/modules/programme/programme.server.ts";
+import { ModuleFormSchema } from "~/modules/programme/modules.ts";
 import { assign, createCohort } from "../factories/cohort.ts";
 import { createLecturer, createModule as createModuleRow, createSession } from "../factories/curriculum.ts";
 import { createPerson } from "../factories/person.ts";

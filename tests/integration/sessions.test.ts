@@ -2,17 +2,10 @@
 // kept with what it was before and after, the sequence goes up for each change
 // trainees see, and a trainee reads only sessions of their own cohorts.
 import { beforeAll, describe, expect, test } from "vitest";
-import {
-  cancelSession,
-  getSessionForStaff,
-  getSessionForTrainee,
-  presentHistory,
-  presentSession,
-  restoreSession,
-  scheduleSession,
-  updateSession,
-  type SessionInput,
-} from "~/modules/curriculum/sessions.server.ts";
+import { presentHistory } from "~/modules/timetable/session-history.server.ts";
+import { getSessionForStaff, getSessionForTrainee, presentSession } from "~/modules/timetable/session-pages.server.ts";
+import type { SessionInput } from "~/modules/timetable/session-rules.server.ts";
+import { cancelSession, restoreSession, scheduleSession, updateSession } from "~/modules/timetable/sessions.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { splitMessage } from "~/utils/messages.ts";

@@ -1,6 +1,6 @@
 // Weeks of the timetable, read in the academy's time zone, and only ever the reader's own cohorts.
 import { expect, test } from "vitest";
-import { defaultCohortWeek, getCohortWeek, getPersonWeek, mondayOf, parseWeek, weekData } from "~/modules/curriculum/timetable.server.ts";
+import { defaultCohortWeek, getCohortWeek, getPersonWeek, mondayOf, parseWeek, weekData } from "~/modules/timetable/timetable.server.ts";
 import { createCohort, enroll } from "../factories/cohort.ts";
 import { createModule, createSession } from "../factories/curriculum.ts";
 import { createPerson } from "../factories/person.ts";
@@ -57,8 +57,8 @@ test("the staff timetable opens on this week while sessions run, else on the nex
 
 test("the timetable file lists every session in time order, in the reader's language, with nothing that could run as a formula", async () => {
   const ExcelJS = (await import("exceljs")).default;
-  const { writeTimetableWorkbook } = await import("~/modules/curriculum/timetable-export.server.ts");
-  const { getCohortSessions } = await import("~/modules/curriculum/timetable.server.ts");
+  const { writeTimetableWorkbook } = await import("~/modules/timetable/timetable-export.server.ts");
+  const { getCohortSessions } = await import("~/modules/timetable/timetable.server.ts");
   const { db } = await import("~/utils/db.server.ts");
   const cohort = await createCohort({ title: "数字经济专题班" });
   const module = await createModule(cohort.id, { track: "technology", title: "=HYPERLINK(\"http://x\")" });

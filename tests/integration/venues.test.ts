@@ -3,8 +3,8 @@
 import { describe, expect, test } from "vitest";
 import { createAuthSession } from "~/modules/accounts/auth-session.server.ts";
 import type { RoleKey } from "~/modules/accounts/roles.ts";
-import { createVenue, getVenue, listVenues, updateVenue } from "~/modules/curriculum/venues.server.ts";
-import { VenueFormSchema } from "~/modules/curriculum/venues.ts";
+import { createVenue, getVenue, listVenues, updateVenue } from "~/modules/faculty/venues.server.ts";
+import { VenueFormSchema } from "~/modules/faculty/venues.ts";
 import { action as venuesAction } from "~/routes/admin.venues._index.tsx";
 import { action as venueAction } from "~/routes/admin.venues.$venueId.tsx";
 import { db } from "~/utils/db.server.ts";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { trackKeys, type TrackKey } from "~/modules/curriculum/curriculum.ts";
-import { trackBarClass } from "~/modules/curriculum/track-badge.tsx";
+import { trackKeys, type TrackKey } from "~/modules/academy/tracks.ts";
+import { trackBarClass } from "~/modules/academy/track-badge.tsx";
 
 export type CohortCardData = {
   cohortId: string;

@@ -1,6 +1,5 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
-import type { TrackKey } from "~/modules/curriculum/curriculum.ts";
-import { hoursByTrackOf } from "~/modules/curriculum/programme.server.ts";
+import { hoursByTrackOf, type TrackKey } from "~/modules/academy/tracks.ts";
 import type { CohortStatus, EnrollmentStatus } from "./cohorts.ts";
 
 const myEnrollmentSelect = {

@@ -5,7 +5,7 @@
 // every other change to a person, and audited.
 import { describe, expect, test } from "vitest";
 import { createAuthSession } from "~/modules/accounts/auth-session.server.ts";
-import { getTeachingSchedule } from "~/modules/curriculum/lecturers.server.ts";
+import { getTeachingSchedule } from "~/modules/faculty/lecturers.server.ts";
 import { action as lecturerAction, loader as lecturerLoader } from "~/routes/admin.lecturers.$lecturerId.tsx";
 import { db } from "~/utils/db.server.ts";
 import { assign, createCohort, enroll } from "../../factories/cohort.ts";

@@ -2,7 +2,7 @@
 // on SQLite and PostgreSQL alike.
 import { expect, test } from "vitest";
 import { getRoster } from "~/modules/cohorts/cohorts.server.ts";
-import { listLecturers } from "~/modules/curriculum/lecturers.server.ts";
+import { listLecturers } from "~/modules/faculty/lecturers.server.ts";
 import { listPeople } from "~/modules/people/people.server.ts";
 import { createCohort, enroll } from "../../factories/cohort.ts";
 import { createLecturer } from "../../factories/curriculum.ts";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { TrackKey } from "./curriculum.ts";
+import type { TrackKey } from "~/modules/academy/tracks.ts";
 
 const trackClasses: Record<TrackKey, string> = {
   policy: "bg-amber-50 text-track-policy ring-amber-200",

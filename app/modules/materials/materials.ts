@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { optionalText } from "~/utils/form-fields.ts";
 import type { Language } from "~/utils/i18n.ts";
-import { fileTypes, type FileTypeGroup } from "./file-types.ts";
+import { fileTypes, type FileTypeGroup } from "~/modules/files/file-types.ts";
 
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { SessionKind, TrackKey } from "./curriculum.ts";
-import { TrackBadge } from "./track-badge.tsx";
+import type { SessionKind, TrackKey } from "~/modules/academy/tracks.ts";
+import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 
 /** A session as the portal shows it: times already formatted in the academy's zone. */
 export type SessionCardData = {

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SessionCardData } from "./session-card.tsx";
-import { TrackBadge } from "./track-badge.tsx";
+import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 
 export type WeekDay = { date: string; label: string; isToday: boolean; sessions: SessionCardData[] };
 export type WeekData = { weekStart: string; label: string; previous: string; next: string; thisWeek: string; days: WeekDay[] };

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "~/utils/db.server.ts";
-import { trackKeys } from "./curriculum.ts";
+import { trackKeys } from "./tracks.ts";
 
 /** The three tracks exist in every academy; their names come from the translation files. */
 export async function ensureTracks(db: Db | Prisma.TransactionClient): Promise<void> {

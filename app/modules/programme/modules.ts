@@ -1,6 +1,6 @@
 // The module form and the copy form, shared by server and browser.
 import { z } from "zod";
-import { trackKeys } from "./curriculum.ts";
+import { trackKeys } from "~/modules/academy/tracks.ts";
 
 export const ModuleFormSchema = z.object({
   title: z.string({ required_error: "programme.errors.titleRequired" }).trim().min(1, "programme.errors.titleRequired").max(80, "programme.errors.titleTooLong"),

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { ErrorList, Field, TextareaField } from "~/components/forms.tsx";
 import { SelectField } from "~/components/select-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { trackKeys } from "./curriculum.ts";
+import { trackKeys } from "~/modules/academy/tracks.ts";
 import { ModuleFormSchema } from "./modules.ts";
 
 type LecturerOption = { id: string; name: string; title: string | null; organisation: string | null };

@@ -8,21 +8,11 @@ import { DomainError } from "~/utils/domain-error.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { messageWithValues } from "~/utils/messages.ts";
 import { formatDay, formatTimeRange } from "~/utils/time.ts";
-import { trackKeys, type TrackKey } from "./curriculum.ts";
-import { copyMaterials, removeFilesIfUnreferenced, storedFilesOf } from "./materials.server.ts";
+import { hoursByTrackOf, trackKeys, type HoursByTrack, type TrackKey } from "~/modules/academy/tracks.ts";
+import { copyMaterials, removeFilesIfUnreferenced, storedFilesOf } from "~/modules/materials/materials.server.ts";
 import type { ModuleFormInput } from "./modules.ts";
 
 type Tx = Prisma.TransactionClient;
-
-export type HoursByTrack = Record<TrackKey, number>;
-
-const noHours = (): HoursByTrack => ({ policy: 0, technology: 0, management: 0 });
-
-export function hoursByTrackOf(modules: { track: TrackKey; creditHours: number }[]): HoursByTrack {
-  const hours = noHours();
-  for (const module of modules) hours[module.track] += module.creditHours;
-  return hours;
-}
 
 const programmeModuleSelect = {
   id: true,

@@ -1,7 +1,7 @@
 // Lecturer profiles: the form and the page's actions, shared by server and browser.
 import { z } from "zod";
 import { optionalText } from "~/utils/form-fields.ts";
-import type { SessionKind, TrackKey } from "./curriculum.ts";
+import type { SessionKind, TrackKey } from "~/modules/academy/tracks.ts";
 
 export const lecturerKinds = ["internal", "guest"] as const;
 export type LecturerKind = (typeof lecturerKinds)[number];

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isCalendarDate } from "~/utils/time.ts";
 import { optionalText } from "~/utils/form-fields.ts";
-import { sessionKinds, type SessionKind, type TrackKey } from "./curriculum.ts";
+import { sessionKinds, type SessionKind, type TrackKey } from "~/modules/academy/tracks.ts";
 
 export const sessionChangeKinds = ["created", "rescheduled", "moved", "cancelled", "restored", "updated"] as const;
 export type SessionChangeKind = (typeof sessionChangeKinds)[number];

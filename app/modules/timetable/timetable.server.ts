@@ -2,7 +2,7 @@ import { db, type Prisma } from "~/utils/db.server.ts";
 import type { Language } from "~/utils/i18n.ts";
 import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
 import { addDays, formatDay, formatShortDate, formatTimeRange, isCalendarDate, localDate, zonedDayRange } from "~/utils/time.ts";
-import type { SessionKind, TrackKey } from "./curriculum.ts";
+import type { SessionKind, TrackKey } from "~/modules/academy/tracks.ts";
 import type { SessionCardData } from "./session-card.tsx";
 import type { WeekData } from "./week-view.tsx";
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { DomainError } from "~/utils/domain-error.ts";
 import { splitMessage } from "~/utils/messages.ts";
 import { docx, jpeg, minimalPdf, png, windowsProgram } from "../../../tests/factories/upload-files.ts";
-import { materialFileTypes, photoFileTypes } from "./file-types.ts";
+import { materialFileTypes, photoFileTypes } from "~/modules/files/file-types.ts";
 import { checkUploadedFile, cleanFileName } from "./materials.server.ts";
 import { formatBytes, isWebAddress, MAX_MATERIAL_BYTES, MaterialActionSchema } from "./materials.ts";
 

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, Field, TextareaField } from "~/components/forms.tsx";
 import { SelectField } from "~/components/select-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { sessionKinds, trackKeys, type TrackKey } from "./curriculum.ts";
+import { sessionKinds, trackKeys, type TrackKey } from "~/modules/academy/tracks.ts";
 import { NOTES_MAX, REASON_MAX, SessionFormSchema } from "./sessions.ts";
 
 export type SessionFormOptionsData = {

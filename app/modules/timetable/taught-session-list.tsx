@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { TaughtSession } from "./lecturers.ts";
-import { TrackBadge } from "./track-badge.tsx";
+import type { TaughtSession } from "~/modules/faculty/lecturers.ts";
+import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 
 /**
  * Sessions a lecturer teaches, each linking to the session's page in its cohort

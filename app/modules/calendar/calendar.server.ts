@@ -14,7 +14,7 @@ import { getFixedT } from "~/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage, type Language } from "~/utils/i18n.ts";
 import type { FeedAddresses } from "./calendar.ts";
 import { contentDisposition } from "~/utils/download.server.ts";
-import { sessionsOfPerson } from "./timetable.server.ts";
+import { sessionsOfPerson } from "~/modules/timetable/timetable.server.ts";
 
 /** Calendar apps are asked to look again about once an hour. */
 const REFRESH_SECONDS = 60 * 60;

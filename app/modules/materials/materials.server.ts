@@ -7,9 +7,9 @@ import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { messageWithValues } from "~/utils/messages.ts";
-import type { TrackKey } from "./curriculum.ts";
-import { detectFileTypes, extensionOf, fileTypes, materialFileTypes, type FileTypeKey } from "./file-types.ts";
-import { openStoredFile, removeIfUnreferenced, storedFileExists, storeFile } from "./file-storage.server.ts";
+import type { TrackKey } from "~/modules/academy/tracks.ts";
+import { detectFileTypes, extensionOf, fileTypes, materialFileTypes, type FileTypeKey } from "~/modules/files/file-types.ts";
+import { openStoredFile, removeIfUnreferenced, storedFileExists, storeFile } from "~/modules/files/file-storage.server.ts";
 import { formatBytes, isWebAddress, MAX_MATERIAL_BYTES, typeOfMime, type MaterialKind, type MaterialView } from "./materials.ts";
 
 type Tx = Prisma.TransactionClient;

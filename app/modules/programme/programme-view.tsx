@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TrackBalance } from "~/modules/cohorts/cohort-card.tsx";
 import type { ProgrammeView } from "./programme.server.ts";
-import { trackBarClass } from "./track-badge.tsx";
+import { trackBarClass } from "~/modules/academy/track-badge.tsx";
 
 /**
  * A cohort's programme by track: the balance across the three tracks on top,
