@@ -33,6 +33,22 @@ export function bodyLimit(pathname: string): { bytes: number; named: number } {
   return { bytes: 2 * upload.fileBytes + FORM_OVERHEAD_BYTES, named: upload.fileBytes };
 }
 
+/** What a body cut off at its limit fails with, for whoever was reading it. */
+class BodyOverLimitError extends Error {
+  override name = "BodyOverLimitError";
+  constructor() {
+    super("request body over its limit");
+  }
+}
+
+/**
+ * Already answered 413, so nothing to log. Known by name: the server and the
+ * app's build each have their own copy of this module.
+ */
+export function isBodyOverLimit(error: unknown): boolean {
+  return error instanceof Error && error.name === "BodyOverLimitError";
+}
+
 async function refuse(req: Request, res: Response, named: number) {
   res.locals.bodyRefused = true;
   if (res.headersSent) {
@@ -62,7 +78,7 @@ export function limitRequestBodies(): RequestHandler {
         req.off("data", count);
         // Whoever reads the body waits, then fails: a cut-off form must not be taken for a whole one.
         req.pause();
-        res.once("finish", () => req.destroy(new Error("request body over its limit")));
+        res.once("finish", () => req.destroy(new BodyOverLimitError()));
         void refuse(req, res, limit.named);
       };
       // Listening starts the flow on the next tick; the Remix handler, reached synchronously from here, listens too.
