@@ -6,6 +6,7 @@ import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { isBodyOverLimit } from "~/utils/body-limit.server.ts";
 import { i18nOptions } from "~/utils/i18n.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
@@ -64,7 +65,7 @@ export default async function handleRequest(
 
 // Expected answers (404 for an unknown page, 403 for a forbidden one) are not errors worth logging.
 export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || isBodyOverLimit(error)) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }

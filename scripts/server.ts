@@ -1,11 +1,12 @@
 // The production HTTP server: security headers, request-forgery refusal,
-// static files, compression and the Remix handler.
+// request body limits, static files, compression and the Remix handler.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { bodyLimitErrors, limitRequestBodies } from "../app/utils/body-limit.server.ts";
 import { getFixedT, languageCookie } from "../app/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "../app/utils/i18n.ts";
 import { trustedProxyHops } from "../app/utils/request.server.ts";
@@ -41,6 +42,7 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
     if (!allowed) res.status(403).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.crossOrigin"));
     else res.status(415).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.notAForm"));
   });
+  app.use(limitRequestBodies());
   app.use(compression());
   app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(options.clientDir, { maxAge: "1h" }));
@@ -59,5 +61,6 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
   );
+  app.use(bodyLimitErrors);
   return app;
 }

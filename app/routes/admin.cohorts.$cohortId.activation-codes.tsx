@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { issueCohortActivationCodes } from "~/modules/roster/import.server.ts";
-import { writeActivationCodes } from "~/modules/roster/spreadsheet.server.ts";
+import { writeActivationCodes } from "~/modules/roster/spreadsheet-write.server.ts";
 import { invitationView } from "~/modules/people/invitation-view.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { getRoster } from "~/modules/cohorts/cohorts.server.ts";
-import { writeRosterWorkbook } from "~/modules/roster/spreadsheet.server.ts";
+import { writeRosterWorkbook } from "~/modules/roster/spreadsheet-write.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { xlsxResponse } from "~/utils/download.server.ts";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
-import { rosterTemplate } from "~/modules/roster/spreadsheet.server.ts";
+import { rosterTemplate } from "~/modules/roster/spreadsheet-write.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { xlsxResponse } from "~/utils/download.server.ts";
 

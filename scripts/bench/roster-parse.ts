@@ -2,7 +2,8 @@
 // about headroom, e.g. a province-wide import of 10,000 trainees in one go.
 // Run: npx tsx scripts/bench/roster-parse.ts
 import { pathToFileURL } from "node:url";
-import { readRosterFile, validateRosterRows } from "~/modules/roster/spreadsheet.server.ts";
+import { validateRosterRows } from "~/modules/roster/roster-rows.server.ts";
+import { readRosterFile } from "~/modules/roster/spreadsheet.server.ts";
 import { demoRosterRows, rosterCsv, rosterXlsx } from "../../tests/factories/roster-files.ts";
 
 const ROWS = 10_000;

@@ -13,7 +13,8 @@ import { assertRunsCohort, codeRecipients, traineeOnly, traineesWithinReach, typ
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import type { RosterIssue, RosterRow } from "./roster.ts";
-import { readRosterFile, validateRosterRows } from "./spreadsheet.server.ts";
+import { validateRosterRows } from "./roster-rows.server.ts";
+import { readRosterFile } from "./spreadsheet.server.ts";
 
 type Tx = Prisma.TransactionClient;
 type ProfileField = "name" | "company" | "position" | "industry" | "district" | "creditCode" | "email";

@@ -29,6 +29,13 @@ export const rosterLimits = { name: 50, company: 100, position: 50, industry: 50
 export const maxRosterFileBytes = 5 * 1024 * 1024;
 
 /**
+ * Rows a sheet may have, header and blank rows included, checked before it is
+ * parsed: twice the 10,000-row import the benchmark times, and four times the
+ * largest cohort.
+ */
+export const maxRosterRows = 20_000;
+
+/**
  * A row as read from a file, before any checks: the non-empty cells of the
  * recognised columns, trimmed, by column.
  */
@@ -59,6 +66,8 @@ export type RosterIssue = {
   messageKey: string;
   value?: string;
   otherRow?: number;
+  /** For a file over a limit: the limit (rows, cells or MB). */
+  limit?: number;
 };
 
 /**
@@ -75,6 +84,7 @@ export function rosterIssueValues(
   const values: Record<string, string | number> = {};
   if (issue.rowNumber !== null) values.row = issue.rowNumber;
   if (issue.otherRow !== undefined) values.otherRow = issue.otherRow;
+  if (issue.limit !== undefined) values.limit = issue.limit;
   if (issue.value !== undefined) {
     values.value = issue.value;
     if (issue.messageKey === "roster.errors.file.missingColumns") {

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { writeRosterWorkbook } from "./spreadsheet.server.ts";
+import { writeRosterWorkbook } from "./spreadsheet-write.server.ts";
 
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((file) => existsSync(file));
 
