@@ -7,6 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { bodyLimitErrors, limitRequestBodies } from "../app/utils/body-limit.server.ts";
+import { uploadForms } from "./upload-forms.ts";
 import { getFixedT, languageCookie } from "../app/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "../app/utils/i18n.ts";
 import { trustedProxyHops } from "../app/utils/request.server.ts";
@@ -42,7 +43,7 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
     if (!allowed) res.status(403).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.crossOrigin"));
     else res.status(415).type("text/plain; charset=utf-8").send(getFixedT(language)("errors.notAForm"));
   });
-  app.use(limitRequestBodies());
+  app.use(limitRequestBodies(uploadForms));
   app.use(compression());
   app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(options.clientDir, { maxAge: "1h" }));

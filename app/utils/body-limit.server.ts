@@ -4,8 +4,7 @@
 // body; a body sent without one (chunked) is counted as it streams and cut off
 // at the limit. Nothing here buffers a body.
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
-import { formatBytes, MAX_MATERIAL_BYTES, MAX_PHOTO_BYTES } from "~/modules/materials/materials.ts";
-import { maxRosterFileBytes } from "~/modules/roster/roster.ts";
+import { formatBytes } from "./format-bytes.ts";
 import { getFixedT, languageCookie } from "./i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "./i18n.ts";
 
@@ -14,20 +13,11 @@ export const DEFAULT_BODY_BYTES = 64 * 1024;
 /** Room for an upload form's other fields and the multipart framing around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
-/**
- * The upload forms, by path (with Remix's ".data" for submissions made with
- * JavaScript). A file over its own limit, up to twice it, still reaches the
- * page, which reads and drops it and says which file and what limit; a body
- * beyond that is refused here.
- */
-const uploadForms: readonly { path: RegExp; fileBytes: number }[] = [
-  { path: /^\/admin\/cohorts\/[^/]+\/import(?:\.data)?\/?$/, fileBytes: maxRosterFileBytes },
-  { path: /^\/admin\/cohorts\/[^/]+\/modules\/[^/]+\/materials(?:\.data)?\/?$/, fileBytes: MAX_MATERIAL_BYTES },
-  { path: /^\/admin\/lecturers\/[^/]+(?:\.data)?\/?$/, fileBytes: MAX_PHOTO_BYTES },
-];
+/** An upload form, by path (with Remix's ".data" for submissions made with JavaScript), and its file limit. */
+export type UploadForm = { path: RegExp; fileBytes: number };
 
 /** The most a request to `pathname` may send, and the limit its refusal names (the file's, for uploads). */
-export function bodyLimit(pathname: string): { bytes: number; named: number } {
+export function bodyLimit(pathname: string, uploadForms: readonly UploadForm[]): { bytes: number; named: number } {
   const upload = uploadForms.find((form) => form.path.test(pathname));
   if (!upload) return { bytes: DEFAULT_BODY_BYTES, named: DEFAULT_BODY_BYTES };
   return { bytes: 2 * upload.fileBytes + FORM_OVERHEAD_BYTES, named: upload.fileBytes };
@@ -61,9 +51,9 @@ async function refuse(req: Request, res: Response, named: number) {
   res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send(message);
 }
 
-export function limitRequestBodies(): RequestHandler {
+export function limitRequestBodies(uploadForms: readonly UploadForm[]): RequestHandler {
   return (req, res, next) => {
-    const limit = bodyLimit(req.path);
+    const limit = bodyLimit(req.path, uploadForms);
     const declared = req.get("content-length");
     if (declared !== undefined) {
       // Node's parser delivers no more than the declared length, so checking it bounds the body.

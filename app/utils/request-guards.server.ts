@@ -2,7 +2,7 @@
 // which Host names it answers to, no legacy `?_data=` requests, and no caching
 // of anything a signed-in person receives.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SESSION_COOKIE_NAMES } from "~/modules/accounts/session-cookie.ts";
+import { SESSION_COOKIE_NAMES } from "~/utils/session-cookie.ts";
 import { getFixedT, languageCookie } from "./i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "./i18n.ts";
 

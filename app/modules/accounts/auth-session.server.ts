@@ -8,7 +8,7 @@ import { safeRedirect } from "~/utils/safe-redirect.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { rememberDevice } from "./known-device.server.ts";
 import { homePathFor, type PermissionString, type RoleKey } from "./roles.ts";
-import { HTTPS_SESSION_COOKIE, PLAIN_SESSION_COOKIE } from "./session-cookie.ts";
+import { HTTPS_SESSION_COOKIE, PLAIN_SESSION_COOKIE } from "~/utils/session-cookie.ts";
 
 const HOUR = 60 * 60 * 1000;
 /** Trainees sign in on their own phones and stay signed in for a course's weeks. */

@@ -2,8 +2,8 @@
 // shared by server and browser. Messages are translation keys.
 import { z } from "zod";
 import { optionalText } from "~/utils/form-fields.ts";
-import type { Language } from "~/utils/i18n.ts";
 import { fileTypes, type FileTypeGroup } from "~/modules/files/file-types.ts";
+export { formatBytes } from "~/utils/format-bytes.ts";
 
 export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -33,14 +33,6 @@ export function typeOfMime(mimeType: string | null): { group: FileTypeGroup | "o
 }
 
 /** "980 B", "12 KB", "1.4 MB": the same in both languages, never broken across lines. */
-export function formatBytes(bytes: number, language: Language = "zh-CN"): string {
-  const format = (value: number, digits: number) =>
-    new Intl.NumberFormat(language === "en" ? "en-GB" : "zh-CN", { maximumFractionDigits: digits }).format(value);
-  if (bytes < 1024) return `${bytes}\u00a0B`;
-  if (bytes < 1024 * 1024) return `${format(bytes / 1024, 0)}\u00a0KB`;
-  return `${format(bytes / (1024 * 1024), 1)}\u00a0MB`;
-}
-
 export function isWebAddress(value: string): boolean {
   try {
     const url = new URL(value);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_MATERIAL_BYTES, MAX_PHOTO_BYTES } from "~/modules/materials/materials.ts";
 import { maxRosterFileBytes } from "~/modules/roster/roster.ts";
 import { bodyLimit, bodyLimitErrors, DEFAULT_BODY_BYTES, limitRequestBodies } from "~/utils/body-limit.server.ts";
+import { uploadForms } from "../../../scripts/upload-forms.ts";
 import { languageCookie } from "~/utils/i18n.server.ts";
 
 const MB = 1024 * 1024;
@@ -19,7 +20,7 @@ const received: number[] = [];
 
 beforeAll(async () => {
   const app = express();
-  app.use(limitRequestBodies());
+  app.use(limitRequestBodies(uploadForms));
   app.post("*", (req, res) => {
     let bytes = 0;
     req.on("data", (chunk: Buffer) => (bytes += chunk.byteLength));
@@ -71,13 +72,13 @@ function post(pathname: string, bytes: number, options: { chunked?: boolean; coo
 
 describe("limits by route", () => {
   test("every form is small; the three upload forms take their file and as much again", () => {
-    expect(bodyLimit("/preferences")).toEqual({ bytes: DEFAULT_BODY_BYTES, named: DEFAULT_BODY_BYTES });
-    expect(bodyLimit("/login.data").bytes).toBe(DEFAULT_BODY_BYTES);
-    expect(bodyLimit("/admin/cohorts/c1/import").named).toBe(maxRosterFileBytes);
-    expect(bodyLimit("/admin/cohorts/c1/import.data").bytes).toBeGreaterThan(2 * maxRosterFileBytes);
-    expect(bodyLimit("/admin/cohorts/c1/modules/m1/materials").named).toBe(MAX_MATERIAL_BYTES);
-    expect(bodyLimit("/admin/lecturers/l1").named).toBe(MAX_PHOTO_BYTES);
-    expect(bodyLimit("/admin/cohorts/c1/import/extra").bytes).toBe(DEFAULT_BODY_BYTES);
+    expect(bodyLimit("/preferences", uploadForms)).toEqual({ bytes: DEFAULT_BODY_BYTES, named: DEFAULT_BODY_BYTES });
+    expect(bodyLimit("/login.data", uploadForms).bytes).toBe(DEFAULT_BODY_BYTES);
+    expect(bodyLimit("/admin/cohorts/c1/import", uploadForms).named).toBe(maxRosterFileBytes);
+    expect(bodyLimit("/admin/cohorts/c1/import.data", uploadForms).bytes).toBeGreaterThan(2 * maxRosterFileBytes);
+    expect(bodyLimit("/admin/cohorts/c1/modules/m1/materials", uploadForms).named).toBe(MAX_MATERIAL_BYTES);
+    expect(bodyLimit("/admin/lecturers/l1", uploadForms).named).toBe(MAX_PHOTO_BYTES);
+    expect(bodyLimit("/admin/cohorts/c1/import/extra", uploadForms).bytes).toBe(DEFAULT_BODY_BYTES);
   });
 });
 
