@@ -5,7 +5,7 @@ import { revokeAllSessions } from "./auth-session.server.ts";
 import { hashPassword, verifyPassword } from "./password.server.ts";
 import type { PasswordProblem } from "./password-policy.ts";
 import { checkPassword } from "./password-policy.server.ts";
-import { checkThrottle, clearThrottle, recordFailure, SIGN_IN_LIMITS } from "./throttle.server.ts";
+import { clearThrottle, confirmFailure, releaseAttempt, reserveAttempt, SIGN_IN_LIMITS } from "./throttle.server.ts";
 
 export type PasswordChangeOutcome =
   | { ok: true; sessionsEnded: number }
@@ -26,16 +26,18 @@ export async function changePassword(input: {
   now: Date;
 }): Promise<PasswordChangeOutcome> {
   const key = `password:${input.personId}`;
-  const throttle = await checkThrottle([key], input.now);
-  if (throttle.locked) return { ok: false, error: "locked", minutes: throttle.retryAfterMinutes };
+  // Counted before the current password is checked, so parallel guesses get no more than the limit.
+  const attempt = await reserveAttempt(key, input.now, SIGN_IN_LIMITS);
+  if (!attempt.ok) return { ok: false, error: "locked", minutes: attempt.retryAfterMinutes };
   const person = await db.person.findUniqueOrThrow({
     where: { id: input.personId },
     select: { passwordHash: true, name: true, mobile: true, email: true },
   });
   if (!person.passwordHash || !(await verifyPassword(person.passwordHash, input.current))) {
-    await recordFailure([key], input.now, SIGN_IN_LIMITS);
+    await confirmFailure(attempt.reservation, SIGN_IN_LIMITS);
     return { ok: false, error: "current" };
   }
+  await releaseAttempt(attempt.reservation);
   const check = checkPassword(input.password, person);
   if (!check.ok) return { ok: false, error: "password", reason: check.reason };
   const passwordHash = await hashPassword(input.password);

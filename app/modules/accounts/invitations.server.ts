@@ -10,7 +10,7 @@ import { hashPassword } from "./password.server.ts";
 import type { PasswordProblem } from "./password-policy.ts";
 import { checkPassword } from "./password-policy.server.ts";
 import { ADDRESS_LIMITS } from "./sign-in.server.ts";
-import { checkThrottle, clearThrottle, recordFailure, type ThrottleLimits } from "./throttle.server.ts";
+import { clearThrottle, confirmFailure, releaseAttempt, reserveAttempt, type ThrottleLimits } from "./throttle.server.ts";
 import { clientAddress } from "~/utils/request.server.ts";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -139,18 +139,27 @@ export async function activateWithCode(input: {
 }): Promise<ActivationOutcome> {
   const parsed = parseSignInIdentifier(input.identifier);
   const key = `activation:${parsed?.value ?? input.identifier.trim().toLowerCase().slice(0, 254)}`;
-  const address = clientAddress(input.request);
-  const addressKey = address ? `activation-ip:${address}` : null;
-  const throttle = await checkThrottle([key, ...(addressKey ? [addressKey] : [])], input.now);
-  if (throttle.locked) return { ok: false, error: "locked", minutes: throttle.retryAfterMinutes };
+  const clientAt = clientAddress(input.request);
+  const addressKey = clientAt ? `activation-ip:${clientAt}` : null;
+  // Each try is counted before the code is looked up, so parallel guesses get no more than the limit.
+  const account = await reserveAttempt(key, input.now, ACTIVATION_LIMITS);
+  if (!account.ok) return { ok: false, error: "locked", minutes: account.retryAfterMinutes };
+  const address = addressKey ? await reserveAttempt(addressKey, input.now, ADDRESS_LIMITS) : null;
+  if (address && !address.ok) {
+    await releaseAttempt(account.reservation);
+    return { ok: false, error: "locked", minutes: address.retryAfterMinutes };
+  }
 
   const pending = await findInvitationByCode(input.identifier, input.code, input.now);
   if (!pending) {
-    await recordFailure([key], input.now, ACTIVATION_LIMITS);
-    if (addressKey) await recordFailure([addressKey], input.now, ADDRESS_LIMITS);
+    await confirmFailure(account.reservation, ACTIVATION_LIMITS);
+    if (address?.ok) await confirmFailure(address.reservation, ADDRESS_LIMITS);
     await recordAudit({ action: "person.activation_failed", request: input.request, at: input.now, detail: { identifier: input.identifier.slice(0, 100) } });
     return { ok: false, error: "invalid" };
   }
+  // The code was right: this try was no guess.
+  await releaseAttempt(account.reservation);
+  if (address?.ok) await releaseAttempt(address.reservation);
   const check = checkPassword(input.password, pending.passwordContext);
   if (!check.ok) return { ok: false, error: "password", passwordError: check.reason };
   const activated = await activateAccount({ invitationId: pending.invitationId, password: input.password, request: input.request, now: input.now });

@@ -3,6 +3,8 @@
 // behind a trusted proxy must not choose the address it is counted and audited
 // under; and parallel guesses must get exactly the account's limit of tries.
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { changePassword } from "~/modules/accounts/account.server.ts";
+import { ACTIVATION_LIMITS, activateWithCode } from "~/modules/accounts/invitations.server.ts";
 import { signIn } from "~/modules/accounts/sign-in.server.ts";
 import { SIGN_IN_LIMITS } from "~/modules/accounts/throttle.server.ts";
 import { action as loginAction } from "~/routes/login.tsx";
@@ -130,5 +132,45 @@ describe("parallel guesses at one account", () => {
       ok: false,
       lockedMinutes: 15,
     });
+  });
+});
+
+describe("activation codes and password changes under parallel guesses", () => {
+  test("twenty wrong activation codes at once: exactly five are looked up, the rest refused", async () => {
+    const invited = await createPerson({ status: "invited", password: null });
+    const now = new Date();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        activateWithCode({
+          identifier: invited.mobile!,
+          code: String(10_000_000 + i),
+          password: "a-new-long-passphrase",
+          request: new Request("http://localhost/activate", { headers: { "X-Academy-Client-Address": `192.0.2.${i + 1}` } }),
+          now,
+        }),
+      ),
+    );
+    expect(results.filter((result) => !result.ok && result.error === "invalid")).toHaveLength(ACTIVATION_LIMITS.maxFailures);
+    expect(results.filter((result) => !result.ok && result.error === "locked")).toHaveLength(20 - ACTIVATION_LIMITS.maxFailures);
+    expect(await db.auditEvent.count({ where: { action: "person.activation_failed" } })).toBe(ACTIVATION_LIMITS.maxFailures);
+  });
+
+  test("twenty wrong current passwords at once: exactly ten are checked, the rest refused", async () => {
+    const person = await createPerson();
+    const now = new Date();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        changePassword({
+          personId: person.id,
+          authSessionId: "none",
+          current: `wrong-current-${i}`,
+          password: "a-new-long-passphrase",
+          request: new Request("http://localhost/account"),
+          now,
+        }),
+      ),
+    );
+    expect(results.filter((result) => !result.ok && result.error === "current")).toHaveLength(SIGN_IN_LIMITS.maxFailures);
+    expect(results.filter((result) => !result.ok && result.error === "locked")).toHaveLength(20 - SIGN_IN_LIMITS.maxFailures);
   });
 });
