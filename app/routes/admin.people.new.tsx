@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: getFixedT(await getLanguage(request))("people.addTitle"),
     cohorts,
-    roles: assignableRoles.filter((role) => can(user, "update:person", "any") || role === "trainee" || role === "instructor"),
+    roles: assignableRoles.filter((role) => can(user, "update:person", "any") || role === "trainee"),
     cohortOptional: can(user, "update:enrollment", "any"),
   };
 }

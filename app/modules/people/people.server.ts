@@ -24,9 +24,9 @@ async function checkCohortReach(tx: Prisma.TransactionClient, actor: Actor, coho
   if (!assigned) throw new DomainError("people.errors.cohortNotYours", "cohortId");
 }
 
+// Staff would hold the new account's activation code: only a trainee account may be made that way.
 function checkRoleReach(actor: Actor, role: RoleKey) {
-  const adminOnly: RoleKey[] = ["admin", "staff"];
-  if (adminOnly.includes(role) && !can(actor, "update:person", "any")) {
+  if (role !== "trainee" && !can(actor, "update:person", "any")) {
     throw new DomainError("people.errors.roleNotAllowed", "role");
   }
 }
