@@ -46,13 +46,14 @@ export default function PaperEntry() {
         ← {t("attendance.sheet.back")}
       </Link>
       <div>
-        <h1 className="text-2xl font-bold">{t("attendance.paper.title", { module: header.moduleTitle })}</h1>
+        <h2 className="text-xl font-bold">{t("attendance.paper.title", { module: header.moduleTitle })}</h2>
         <p className="text-muted">
           {header.cohortTitle} · {header.day} {header.time}
         </p>
       </div>
       <p className="text-sm text-muted">{t("attendance.paper.intro")}</p>
       <Form method="post" className="flex flex-col gap-3">
+        <input type="hidden" name="intent" value="enter-sheet" />
         <ErrorList errors={actionData ? Object.values(actionData.result.error ?? {}).flat() : null} />
         <ol className="flex flex-col divide-y divide-line rounded-xl border border-line bg-surface">
           {rows.map((row, index) => (

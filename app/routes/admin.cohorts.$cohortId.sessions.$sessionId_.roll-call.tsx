@@ -69,7 +69,7 @@ export default function RollCall() {
         </Link>
       </div>
       <div>
-        <h1 className="text-2xl font-bold">{t("attendance.rollCall.title", { module: header.moduleTitle })}</h1>
+        <h2 className="text-xl font-bold">{t("attendance.rollCall.title", { module: header.moduleTitle })}</h2>
         <p className="text-muted">
           {header.cohortTitle} · {header.day} {header.time} · {t(`attendance.phase.${header.phase}`)}
         </p>

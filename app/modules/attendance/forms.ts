@@ -33,7 +33,8 @@ export const RollCallSchema = z
     return { enrollmentIds: value.enrollmentId, status: value.status!, reason: value.reason };
   });
 
-export const PaperSheetSchema = z.object({ present: ids });
+/** The sheet says who signed; the intent makes an empty sheet (everyone absent) a deliberate act. */
+export const PaperSheetSchema = z.object({ intent: z.literal("enter-sheet"), present: ids });
 
 export const LeaveRequestSchema = z.object({
   enrollmentId: id,
