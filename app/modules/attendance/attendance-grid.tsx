@@ -6,17 +6,21 @@ import { Link } from "@remix-run/react";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { GridView } from "./grid-view.server.ts";
-import { formatRate, StatusSymbol } from "./status-mark.tsx";
+import type { AttendanceStatus } from "./rules.ts";
+import { formatRate, statusTone } from "./status-mark.tsx";
 
 export const AttendanceGridTable = memo(function AttendanceGridTable({ grid, cohortId }: { grid: GridView; cohortId: string }) {
   const { t } = useTranslation();
-  const statusWords = {
-    present: t("attendance.status.present"),
-    late: t("attendance.status.late"),
-    excused: t("attendance.status.excused"),
-    absent: t("attendance.status.absent"),
-  } as const;
-  const notYet = t("attendance.status.notYet");
+  // 6,000 cells: each is plain markup made from these few strings, not a component with hooks of its own.
+  const cell = (status: AttendanceStatus | null) => {
+    const key = status ?? "none";
+    return {
+      words: t(status ? `attendance.status.${status}` : "attendance.status.notYet"),
+      symbol: t(`attendance.symbol.${key}`),
+      className: `inline-flex min-w-6 justify-center rounded px-1 font-semibold ${statusTone[key]}`,
+    };
+  };
+  const cells = { present: cell("present"), late: cell("late"), excused: cell("excused"), absent: cell("absent"), none: cell(null) };
   const percent = (rate: number | null) => {
     const value = formatRate(rate);
     return value === null ? t("attendance.rate.none") : t("attendance.rate.value", { percent: value });
@@ -53,11 +57,17 @@ export const AttendanceGridTable = memo(function AttendanceGridTable({ grid, coh
                   {row.name}
                 </Link>
               </th>
-              {row.cells.map((cell, i) => (
-                <td key={grid.sessions[i]!.id} className="border-b border-line px-1 py-1 text-center">
-                  <StatusSymbol status={cell} label={cell ? statusWords[cell] : notYet} />
-                </td>
-              ))}
+              {row.cells.map((status, i) => {
+                const look = cells[status ?? "none"];
+                return (
+                  <td key={grid.sessions[i]!.id} className="border-b border-line px-1 py-1 text-center">
+                    <span title={look.words} className={look.className}>
+                      <span aria-hidden="true">{look.symbol}</span>
+                      <span className="sr-only">{look.words}</span>
+                    </span>
+                  </td>
+                );
+              })}
               <td className="sticky right-0 border-b border-l border-line bg-surface px-3 py-1 text-right tabular-nums">{percent(row.standing.rate)}</td>
             </tr>
           ))}

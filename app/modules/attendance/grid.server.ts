@@ -37,7 +37,7 @@ export type AttendanceGrid = {
 };
 
 export async function cohortGrid({ cohortId, now }: { cohortId: string; now: Date }): Promise<AttendanceGrid> {
-  const [cohort, sessions, enrollments, records, leaves, tracks] = await Promise.all([
+  const [cohort, sessions, enrollments, tracks] = await Promise.all([
     db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { excusedLeaveDenominator: true } }),
     db.session.findMany({
       where: { module: { cohortId } },
@@ -57,16 +57,16 @@ export async function cohortGrid({ cohortId, now }: { cohortId: string; now: Dat
       select: { id: true, personId: true, person: { select: { name: true, trainee: { select: { company: true } } } } },
       orderBy: [{ person: { name: "asc" } }, { id: "asc" }],
     }),
-    db.attendance.findMany({
-      where: { session: { module: { cohortId } }, enrollment: { cohortId, status: { in: COUNTED_ENROLLMENT_STATUSES } } },
-      select: { enrollmentId: true, sessionId: true, status: true },
-    }),
-    db.leaveRequest.findMany({
-      where: { status: "approved", session: { module: { cohortId } }, enrollment: { cohortId } },
-      select: { enrollmentId: true, sessionId: true },
-    }),
     db.track.findMany({ select: { key: true }, orderBy: { position: "asc" } }),
   ]);
+  // Records and leave of the sessions just read, by the (sessionId, …) indexes rather than a join per row.
+  const sessionIds = sessions.map((s) => s.id);
+  const [records, leaves] = sessionIds.length
+    ? await Promise.all([
+        db.attendance.findMany({ where: { sessionId: { in: sessionIds } }, select: { enrollmentId: true, sessionId: true, status: true } }),
+        db.leaveRequest.findMany({ where: { sessionId: { in: sessionIds }, status: "approved" }, select: { enrollmentId: true, sessionId: true } }),
+      ])
+    : [[], []];
   const rule = cohort.excusedLeaveDenominator;
   const standing = (statuses: readonly (AttendanceStatus | null)[]): Standing => {
     const counts = countStatuses(statuses);

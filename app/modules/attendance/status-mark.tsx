@@ -4,7 +4,7 @@
 import { useTranslation } from "react-i18next";
 import type { AttendanceStatus } from "./rules.ts";
 
-const tone: Record<AttendanceStatus | "none", string> = {
+export const statusTone: Record<AttendanceStatus | "none", string> = {
   present: "bg-emerald-50 text-emerald-800",
   late: "bg-amber-50 text-amber-900",
   excused: "bg-blue-50 text-blue-800",
@@ -18,7 +18,7 @@ export function StatusSymbol({ status, label }: { status: AttendanceStatus | nul
   const key = status ?? "none";
   const words = label ?? t(status ? `attendance.status.${status}` : "attendance.status.notYet");
   return (
-    <span title={words} className={`inline-flex min-w-6 justify-center rounded px-1 font-semibold ${tone[key]}`}>
+    <span title={words} className={`inline-flex min-w-6 justify-center rounded px-1 font-semibold ${statusTone[key]}`}>
       <span aria-hidden="true">{t(`attendance.symbol.${key}`)}</span>
       <span className="sr-only">{words}</span>
     </span>
@@ -29,7 +29,7 @@ export function StatusSymbol({ status, label }: { status: AttendanceStatus | nul
 export function StatusText({ status }: { status: AttendanceStatus | null }) {
   const { t } = useTranslation();
   return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${tone[status ?? "none"]}`}>
+    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${statusTone[status ?? "none"]}`}>
       {t(status ? `attendance.status.${status}` : "attendance.status.notYet")}
     </span>
   );
