@@ -65,7 +65,7 @@ export default function SignInSheet() {
       <table>
         <thead>
           <tr>
-            <th scope="col" className="w-12">
+            <th scope="col" className="w-12 whitespace-nowrap">
               {t("attendance.sheet.number")}
             </th>
             <th scope="col">{t("attendance.rollCall.name")}</th>
