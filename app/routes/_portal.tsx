@@ -31,6 +31,9 @@ export default function PortalLayout() {
           <NavLink to="/timetable" className={linkClass}>
             {t("programme.navTimetable")}
           </NavLink>
+          <NavLink to="/attendance" className={linkClass}>
+            {t("attendance.mine.nav")}
+          </NavLink>
           <NavLink to="/calendar" className={linkClass}>
             {t("programme.navCalendar")}
           </NavLink>

@@ -7,6 +7,8 @@ import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { sessionAttendanceSummary } from "~/modules/attendance/roll-call-page.server.ts";
+import { SessionAttendanceLinks } from "~/modules/attendance/session-attendance-links.tsx";
 import { ClashList } from "~/modules/timetable/clash-list.tsx";
 import { SessionForm } from "~/modules/timetable/session-form.tsx";
 import { SessionHistory } from "~/modules/timetable/session-history.tsx";
@@ -33,9 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSessionForStaff(cohortId, params.sessionId ?? "");
   if (!session) throw new Response("Not found", { status: 404 });
   const canEdit = canInCohorts(user, "update:curriculum");
-  const [academy, language, options] = await Promise.all([getAcademySettings(), getLanguage(request), canEdit ? sessionFormOptions(cohortId) : null]);
+  const [academy, language, options, attendance] = await Promise.all([
+    getAcademySettings(),
+    getLanguage(request),
+    canEdit ? sessionFormOptions(cohortId) : null,
+    sessionAttendanceSummary(user, session.id, new Date()),
+  ]);
   return {
     cohortId,
+    attendance,
     canEdit,
     session: presentSession(session, academy.timeZone, language),
     formValues: sessionFormValues(session, academy.timeZone),
@@ -91,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffSession() {
   const { t } = useTranslation();
-  const { cohortId, canEdit, session, formValues, options } = useLoaderData<typeof loader>();
+  const { cohortId, canEdit, session, formValues, options, attendance } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -185,6 +193,7 @@ export default function StaffSession() {
         </div>
 
         <div className="flex min-w-0 flex-col gap-4">
+          <SessionAttendanceLinks cohortId={cohortId} sessionId={session.id} counts={attendance.counts} canMark={attendance.canMark} />
           {canEdit ? (
             <section className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-5" aria-labelledby="status-heading">
               <h2 id="status-heading" className="text-lg font-semibold">

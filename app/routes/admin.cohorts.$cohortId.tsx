@@ -21,12 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cohort: { ...cohort, dates: formatDateRange(cohort.startDate, cohort.endDate, language) },
     canManageRoster: canInCohorts(user, "update:enrollment"),
     canReadCurriculum: canInCohorts(user, "read:curriculum"),
+    canReadAttendance: canInCohorts(user, "read:attendance"),
   };
 }
 
 export default function CohortLayout() {
   const { t } = useTranslation();
-  const { cohort, canManageRoster, canReadCurriculum } = useLoaderData<typeof loader>();
+  const { cohort, canManageRoster, canReadCurriculum, canReadAttendance } = useLoaderData<typeof loader>();
   const tab = ({ isActive }: { isActive: boolean }) =>
     `flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 font-medium ${isActive ? "border-brand-700 text-brand-700" : "border-transparent text-muted hover:text-ink"}`;
   return (
@@ -60,6 +61,11 @@ export default function CohortLayout() {
         <NavLink to="roster" className={tab}>
           {t("cohort.roster")}
         </NavLink>
+        {canReadAttendance ? (
+          <NavLink to="attendance" className={tab}>
+            {t("attendance.grid.title")}
+          </NavLink>
+        ) : null}
         {canManageRoster ? (
           <NavLink to="import" className={tab}>
             {t("cohort.import")}

@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       faculty: canInCohorts(user, "read:curriculum"),
       teaching: lecturer !== null,
       settings: can(user, "update:cohort", "any"),
+      leave: canInCohorts(user, "update:leave"),
     },
   };
 }
@@ -55,6 +56,11 @@ export default function AdminLayout() {
                 {t("programme.navVenues")}
               </NavLink>
             </>
+          ) : null}
+          {nav.leave ? (
+            <NavLink to="/admin/leave" className={linkClass}>
+              {t("attendance.leave.title")}
+            </NavLink>
           ) : null}
           {nav.people ? (
             <NavLink to="/admin/people" className={linkClass}>

@@ -50,7 +50,7 @@ export type TimetableBenchResult = { name: string; operationsPerSecond: number; 
 // The academy, planned in memory first: the checks compare answers with it.
 
 /** Deterministic random numbers (mulberry32), so every run builds the same academy. */
-function randomSource(seed: number) {
+export function randomSource(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -87,6 +87,17 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   // The first session of the first cohort: its trainee, its instructor and staff, and admins.
   "routes/sessions.$sessionId.calendar[.ics]": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 } },
   "routes/_portal.calendar": { get: portal, post: portal },
+  // Attendance: roll call, the sign-in sheet and its entry for staff of the cohort and the session's own
+  // lecturer (the demo instructor does not teach the first session); the grid for the cohort's readers;
+  // leave decided by staff; 我的出勤 and the leave form for trainees.
+  "routes/admin.cohorts.$cohortId.sessions.$sessionId_.roll-call": { get: cohortManagers, post: cohortManagers },
+  "routes/admin.cohorts.$cohortId.sessions.$sessionId_.paper-entry": { get: cohortManagers, post: cohortManagers },
+  "routes/admin_.cohorts.$cohortId.sessions.$sessionId.sign-in-sheet": { get: cohortManagers },
+  "routes/admin.cohorts.$cohortId.attendance": { get: cohortReaders },
+  "routes/admin.cohorts.$cohortId.attendance[.xlsx]": { get: cohortReaders },
+  "routes/admin.leave": { get: cohortManagers, post: cohortManagers },
+  "routes/_portal.attendance": { get: portal, post: portal },
+  "routes/_portal.leave.$sessionId": { get: portal, post: portal },
   "routes/admin.calendar": { get: staffArea, post: staffArea },
   "routes/admin.cohorts.$cohortId.calendar": { get: cohortReaders, post: cohortManagers },
   "routes/preferences": { get: everyone("→/"), post: everyone("→/") },

@@ -3,6 +3,8 @@ import { describe, expect, test } from "vitest";
 import { createAuthSession, endAuthSession, getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { requireCohortPermission, requirePersonPermission } from "~/modules/accounts/authorization.server.ts";
 import { rolePermissions } from "~/modules/accounts/permissions.server.ts";
+import { decideLeave, requestLeave, withdrawLeave } from "~/modules/attendance/leave.server.ts";
+import { enterSignInSheet, markAttendance } from "~/modules/attendance/roll-call.server.ts";
 import { accesses, actions, entities, roleKeys, type RoleKey } from "~/modules/accounts/roles.ts";
 import {
   addPerson,
@@ -210,6 +212,56 @@ describe("the permission matrix", () => {
       const expected = [...new Set(roles.flatMap((role) => rolePermissions[role]))].sort();
       expect([...user!.permissions].sort(), roles.join("+")).toEqual(expected);
     }
+  });
+});
+
+describe("attendance write paths", () => {
+  const now = new Date();
+  const status = async (work: Promise<unknown>) => {
+    try {
+      await work;
+      return "passed";
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown.status;
+      throw thrown;
+    }
+  };
+  async function scene() {
+    const { a, b } = await twoCohorts();
+    const otherStaff = await signedIn(["staff"]);
+    await assign(b.id, otherStaff.person.id, "staff");
+    const bystander = await signedIn(["instructor"]);
+    await assign(a.id, bystander.person.id, "instructor");
+    const teacher = await signedIn(["instructor"]);
+    await assign(a.id, teacher.person.id, "instructor");
+    const lecturer = await createLecturer({ personId: teacher.person.id });
+    const module = await createModule(a.id);
+    const session = await createSession(module.id, { startsAt: new Date(now.getTime() - 3_600_000), lecturerIds: [lecturer.id] });
+    const trainee = await signedIn(["trainee"]);
+    const enrollment = await enroll(a.id, trainee.person.id);
+    const classmate = await signedIn(["trainee"]);
+    await enroll(a.id, classmate.person.id);
+    const user = async (who: { request: (path?: string) => Request }) => (await getCurrentUser(who.request()))!;
+    return { session, enrollment, otherStaff: await user(otherStaff), bystander: await user(bystander), teacher: await user(teacher), trainee: await user(trainee), classmate: await user(classmate) };
+  }
+
+  test("roll call: staff of another cohort and an instructor not teaching the session are refused; the session's lecturer may", async () => {
+    const { session, enrollment, otherStaff, bystander, teacher } = await scene();
+    const mark = (actor: Awaited<ReturnType<typeof scene>>["teacher"]) =>
+      markAttendance({ actor, sessionId: session.id, enrollmentIds: [enrollment.id], status: "present", reason: null, now });
+    expect(await status(mark(otherStaff))).toBe(403);
+    expect(await status(mark(bystander))).toBe(403);
+    expect(await status(enterSignInSheet({ actor: bystander, sessionId: session.id, presentIds: [], now }))).toBe(403);
+    expect(await status(mark(teacher))).toBe("passed");
+  });
+
+  test("leave: only staff of the cohort decide, and a trainee asks only for their own enrollment", async () => {
+    const { session, enrollment, otherStaff, teacher, trainee, classmate } = await scene();
+    expect(await status(requestLeave({ actor: classmate, enrollmentId: enrollment.id, sessionId: session.id, reason: "代请", now }))).toBe(403);
+    const leaveId = await requestLeave({ actor: trainee, enrollmentId: enrollment.id, sessionId: session.id, reason: "出差", now });
+    expect(await status(decideLeave({ actor: otherStaff, leaveId, decision: "approved", note: null, now }))).toBe(403);
+    expect(await status(decideLeave({ actor: teacher, leaveId, decision: "approved", note: null, now }))).toBe(403);
+    expect(await status(withdrawLeave({ actor: classmate, leaveId, now }))).toBe(403);
   });
 });
 
