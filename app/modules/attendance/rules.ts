@@ -75,6 +75,28 @@ export function effectiveStatus(input: {
 
 export const isAttended = (status: AttendanceStatus | null) => status === "present" || status === "late";
 
+/** How many held sessions ended in each status, for one trainee or one group of sessions. */
+export type StatusCounts = { present: number; late: number; excused: number; absent: number };
+
+export type Rate = { attended: number; counted: number; rate: number | null };
+
+/**
+ * Attendance rate from counts: attended (present or late) over counted, where
+ * excused sessions leave the denominator when the cohort's rule says so. Null
+ * when nothing counts yet.
+ */
+export function rateFromCounts(counts: StatusCounts, excusedLeaveDenominator: boolean): Rate {
+  const attended = counts.present + counts.late;
+  const counted = attended + counts.absent + (excusedLeaveDenominator ? 0 : counts.excused);
+  return { attended, counted, rate: counted === 0 ? null : attended / counted };
+}
+
+export function countStatuses(statuses: readonly (AttendanceStatus | null)[]): StatusCounts {
+  const counts: StatusCounts = { present: 0, late: 0, excused: 0, absent: 0 };
+  for (const status of statuses) if (status) counts[status] += 1;
+  return counts;
+}
+
 /**
  * Attendance rate over held sessions: attended / held, where excused sessions
  * leave the denominator when the cohort's rule says so. Null when nothing counts yet.
@@ -82,14 +104,6 @@ export const isAttended = (status: AttendanceStatus | null) => status === "prese
 export function attendanceRate(
   statuses: readonly (AttendanceStatus | null)[],
   excusedLeaveDenominator: boolean,
-): { attended: number; counted: number; rate: number | null } {
-  let attended = 0;
-  let counted = 0;
-  for (const status of statuses) {
-    if (status === null) continue;
-    if (status === "excused" && excusedLeaveDenominator) continue;
-    counted += 1;
-    if (isAttended(status)) attended += 1;
-  }
-  return { attended, counted, rate: counted === 0 ? null : attended / counted };
+): Rate {
+  return rateFromCounts(countStatuses(statuses), excusedLeaveDenominator);
 }
