@@ -1,5 +1,7 @@
 // Languages, message resources and the i18next options shared by server and browser.
 import type { InitOptions } from "i18next";
+import attendanceViewsEn from "~/locales/attendance-views.en.json" with { type: "json" };
+import attendanceViewsZhCN from "~/locales/attendance-views.zh-CN.json" with { type: "json" };
 import calendarEn from "~/locales/calendar.en.json" with { type: "json" };
 import calendarZhCN from "~/locales/calendar.zh-CN.json" with { type: "json" };
 import en from "~/locales/en.json" with { type: "json" };
@@ -20,8 +22,8 @@ export const languageCookieName = "lng";
 
 // One file per language for the app, plus one per area that has many messages of its own.
 export const messages = {
-  "zh-CN": { ...zhCN, ...rosterZhCN, ...programmeZhCN, ...scheduleZhCN, ...facultyZhCN, ...calendarZhCN },
-  en: { ...en, ...rosterEn, ...programmeEn, ...scheduleEn, ...facultyEn, ...calendarEn },
+  "zh-CN": { ...zhCN, ...rosterZhCN, ...programmeZhCN, ...scheduleZhCN, ...facultyZhCN, ...calendarZhCN, ...attendanceViewsZhCN },
+  en: { ...en, ...rosterEn, ...programmeEn, ...scheduleEn, ...facultyEn, ...calendarEn, ...attendanceViewsEn },
 } as const;
 
 export const resources = {
