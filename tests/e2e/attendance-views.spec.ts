@@ -47,3 +47,39 @@ test("the portal header fits a 360-px phone in Chinese, English and elder mode",
   await header.getByRole("button", { name: "标准模式" }).click();
   await expect(header.getByRole("button", { name: "长者模式" })).toBeVisible();
 });
+
+test("staff land on their day: today's session with its check-in count, projector screen and roll call", async ({ page }) => {
+  await signIn(page, "staff@demo.academy", "Academy-Staff-2025");
+  await expect(page).toHaveURL(/\/admin$/);
+  // The demo's afternoon session takes check-ins all day, whenever the demo was loaded.
+  const session = page.getByTestId("day-session").filter({ hasText: "数字化转型的组织变革" });
+  await expect(session).toContainText("签到中");
+  await expect(session.getByTestId("day-session-count")).toContainText(/已签到 \d+ \/ 87/);
+  await expect(session.getByRole("link", { name: "签到大屏" })).toHaveAttribute("href", /\/admin\/cohorts\/[^/]+\/sessions\/[^/]+\/check-in$/);
+  await expect(session.getByRole("link", { name: "点名" })).toHaveAttribute("href", /\/roll-call$/);
+  await expect(page.getByTestId("day-waiting")).toContainText("2 条请假待审批");
+});
+
+test("the roster sorts by attendance rate, lowest first and then highest, without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.locator('input[name="identifier"]').fill("staff@demo.academy");
+  await page.locator('input[name="password"]').fill("Academy-Staff-2025");
+  await page.locator('form#login button[type="submit"]').click();
+  await page.getByRole("link", { name: "人工智能赋能产业升级专题班（第一期）" }).click();
+  await page.getByRole("link", { name: "学员名单" }).click();
+  const rates = async () =>
+    (await page.getByTestId("roster-rate").allTextContents()).filter((text) => text.endsWith("%")).map((text) => Number(text.replace("%", "")));
+  await page.getByRole("link", { name: /出勤率/ }).click();
+  await expect(page).toHaveURL(/sort=rate/);
+  const ascending = await rates();
+  expect(ascending.length).toBe(87);
+  expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+  expect(ascending[0]).toBeLessThan(ascending.at(-1)!);
+  await page.getByRole("link", { name: /出勤率/ }).click();
+  await expect(page).toHaveURL(/sort=-rate/);
+  const descending = await rates();
+  expect(descending).toEqual([...ascending].reverse().sort((a, b) => b - a));
+  await context.close();
+});

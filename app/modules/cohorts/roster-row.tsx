@@ -119,7 +119,7 @@ export function RosterRow({ row, canManage, moveTargets, busy }: { row: RosterRo
                 <summary className="flex min-h-11 cursor-pointer list-none items-center rounded-lg px-3 sm:min-h-8 font-medium ring-1 ring-line hover:bg-black/5" aria-label={t("attendanceViews.roster.actionsFor", { name: row.person.name })}>
                   {t("attendanceViews.roster.actions")} ▾
                 </summary>
-                <div className="absolute right-0 z-10 mt-1 flex w-72 flex-col gap-3 rounded-xl border border-line bg-surface p-3 shadow-lg">
+                <div className="mt-1 flex w-64 flex-col gap-3 rounded-xl border border-line bg-surface p-3 shadow-lg">
                   <Form method="post" className="flex flex-col gap-2">
                     {hidden}
                     <p className="text-sm">{t(`attendanceViews.roster.${ending}Confirm`, { name: row.person.name })}</p>
