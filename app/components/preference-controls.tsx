@@ -10,8 +10,8 @@ export function PreferenceControls({ className = "" }: { className?: string }) {
   const redirectTo = location.pathname + location.search;
   const otherLanguage = data?.language === "en" ? "zh-CN" : "en";
   return (
-    <div className={`flex items-center gap-1 ${className}`}>
-      <Form method="post" action="/preferences" reloadDocument>
+    <div className={`flex shrink-0 items-center gap-1 ${className}`}>
+      <Form method="post" action="/preferences" reloadDocument className="shrink-0">
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <input type="hidden" name="language" value={otherLanguage} />
         <button
@@ -23,7 +23,7 @@ export function PreferenceControls({ className = "" }: { className?: string }) {
           {otherLanguage === "en" ? "English" : "中文"}
         </button>
       </Form>
-      <Form method="post" action="/preferences" reloadDocument>
+      <Form method="post" action="/preferences" reloadDocument className="shrink-0">
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <input type="hidden" name="elderMode" value={data?.elderMode ? "off" : "on"} />
         <button

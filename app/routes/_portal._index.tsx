@@ -3,6 +3,8 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { myStatusBySession } from "~/modules/attendance/my-sessions.server.ts";
+import { withMyStatus } from "~/modules/attendance/session-state.ts";
 import { CohortCard } from "~/modules/cohorts/cohort-card.tsx";
 import { getMyCohorts } from "~/modules/cohorts/my-cohorts.server.ts";
 import { SessionCard, type SessionCardData } from "~/modules/timetable/session-card.tsx";
@@ -21,13 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getUpcomingSessions({ personId: user.id, now, timeZone: tz }),
     getMyCohorts(user.id),
   ]);
-  const present = (s: TimetableSession): SessionCardData => toSessionCard(s, tz, language);
+  const statuses = await myStatusBySession({ personId: user.id, cohortIds: sessions.today.map((s) => s.cohortId), now });
+  const present = (list: TimetableSession[]): SessionCardData[] => withMyStatus(list.map((s) => toSessionCard(s, tz, language, now)), statuses);
   return {
     title: getFixedT(language)("portal.pageTitle"),
     firstName: user.name,
     todayLabel: formatDay(now, tz, language),
-    today: sessions.today.map(present),
-    upcoming: sessions.upcoming.map(present),
+    today: present(sessions.today),
+    upcoming: present(sessions.upcoming),
     cohorts: cohorts.map((c) => ({
       cohortId: c.cohortId,
       title: c.title,

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { myStatusBySession } from "~/modules/attendance/my-sessions.server.ts";
+import { withMyStatus } from "~/modules/attendance/session-state.ts";
 import { getTraineeProgrammes, programmeView } from "~/modules/programme/programme.server.ts";
 import { ProgrammeByTrack } from "~/modules/programme/programme-view.tsx";
 import { SessionCard } from "~/modules/timetable/session-card.tsx";
@@ -27,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { title: t("programme.myProgramme"), view, programmes, week: null };
   }
   const weekStart = parseWeek(url.searchParams.get("week")) ?? mondayOf(localDate(now, tz));
-  const week = weekData(weekStart, await getPersonWeek(user.id, weekStart, tz), now, tz, language);
+  const sessions = await getPersonWeek(user.id, weekStart, tz);
+  const week = weekData(weekStart, sessions, now, tz, language);
+  const statuses = await myStatusBySession({ personId: user.id, cohortIds: sessions.map((s) => s.cohortId), now });
+  week.days = week.days.map((day) => ({ ...day, sessions: withMyStatus(day.sessions, statuses) }));
   return { title: t("programme.myWeek"), view, programmes: null, week };
 }
 

@@ -24,7 +24,7 @@ export default function PortalLayout() {
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader title={title} homeHref="/" userName={userName}>
-        <nav aria-label={t("programme.portalNavigation")} className="flex shrink-0 items-center gap-1 text-sm">
+        <nav aria-label={t("programme.portalNavigation")} className="flex min-w-0 flex-wrap items-center gap-1 text-sm">
           <NavLink to="/" end className={linkClass}>
             {t("programme.navToday")}
           </NavLink>

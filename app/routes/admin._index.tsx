@@ -2,21 +2,36 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
-import { can, cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { can, canInCohorts, cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { StaffDaySessions } from "~/modules/attendance/staff-day.tsx";
+import { getStaffDay } from "~/modules/attendance/staff-day.server.ts";
 import { cohortStatuses } from "~/modules/cohorts/cohorts.ts";
 import { listCohorts } from "~/modules/cohorts/cohorts.server.ts";
 import { getLanguage, getFixedT } from "~/utils/i18n.server.ts";
-import { formatDateRange } from "~/utils/time.ts";
+import { db } from "~/utils/db.server.ts";
+import { formatDateRange, formatDay } from "~/utils/time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaffPermission(request, "read:cohort");
-  const language = await getLanguage(request);
+  const [language, academy] = await Promise.all([getLanguage(request), getAcademySettings()]);
   const status = cohortStatuses.find((s) => s === new URL(request.url).searchParams.get("status"));
-  const cohorts = await listCohorts(cohortScope(user, "read:cohort"), status);
+  const now = new Date();
+  const [cohorts, day, lecturer] = await Promise.all([
+    listCohorts(cohortScope(user, "read:cohort"), status),
+    getStaffDay({ user, now, timeZone: academy.timeZone }),
+    db.lecturer.findUnique({ where: { personId: user.id }, select: { id: true } }),
+  ]);
+  const reviewsApplications = canInCohorts(user, "update:enrollment");
   return {
-    title: getFixedT(language)("admin.cohortsTitle"),
+    title: getFixedT(language)("attendanceViews.day.title"),
+    today: formatDay(now, academy.timeZone, language),
+    day,
+    teaches: lecturer !== null,
+    // The cohort list's "to review" column, for the cohorts that have any.
+    applications: reviewsApplications ? cohorts.filter((c) => c.applied > 0).map((c) => ({ id: c.id, title: c.title, count: c.applied })) : [],
     canCreate: can(user, "create:cohort", "any"),
     cohorts: cohorts.map((c) => ({ ...c, dates: formatDateRange(c.startDate, c.endDate, language) })),
   };
@@ -32,13 +47,53 @@ const statusClass: Record<string, string> = {
 
 export default function AdminCohorts() {
   const { t } = useTranslation();
-  const { cohorts, canCreate } = useLoaderData<typeof loader>();
+  const { cohorts, canCreate, today, day, teaches, applications } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const current = params.get("status") ?? "";
   return (
     <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t("attendanceViews.day.heading", { date: today })}</h1>
+      <section aria-labelledby="day-sessions-heading" className="flex flex-col gap-3">
+        <h2 id="day-sessions-heading" className="text-lg font-semibold">
+          {t("attendanceViews.day.sessions")}
+        </h2>
+        <StaffDaySessions sessions={day.sessions} />
+        {teaches ? (
+          <Link to="/admin/teaching" className="self-start text-brand-700 underline-offset-2 hover:underline">
+            {t("attendanceViews.day.allTeaching")} →
+          </Link>
+        ) : null}
+      </section>
+      {day.pendingLeave !== null || applications.length ? (
+        <section aria-labelledby="day-waiting-heading" className="flex flex-col gap-2">
+          <h2 id="day-waiting-heading" className="text-lg font-semibold">
+            {t("attendanceViews.day.waiting")}
+          </h2>
+          <ul className="flex flex-col gap-1" data-testid="day-waiting">
+            {day.pendingLeave !== null ? (
+              <li>
+                {day.pendingLeave > 0 ? (
+                  <Link to="/admin/leave" className="flex min-h-11 items-center font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {t("attendanceViews.day.leaveWaiting", { count: day.pendingLeave })}
+                  </Link>
+                ) : (
+                  <span className="flex min-h-11 items-center text-muted">{t("attendanceViews.day.noLeaveWaiting")}</span>
+                )}
+              </li>
+            ) : null}
+            {applications.map((cohort) => (
+              <li key={cohort.id} className="flex min-h-11 flex-wrap items-center gap-x-2">
+                <span>{cohort.title}</span>
+                <Link to={`/admin/cohorts/${cohort.id}/roster?status=applied`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {t("attendanceViews.day.applicationsWaiting", { count: cohort.count })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="mr-auto text-2xl font-bold">{t("admin.cohortsTitle")}</h1>
+        <h2 className="mr-auto text-xl font-bold">{t("admin.cohortsTitle")}</h2>
         {canCreate ? (
           <Link to="/admin/cohorts/new" className={buttonClass("primary")}>
             {t("cohort.newTitle")}

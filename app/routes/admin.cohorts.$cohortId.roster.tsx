@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { canInCohorts, cohortScope, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { cohortStandings } from "~/modules/attendance/standing.server.ts";
 import { enrollmentStatuses } from "~/modules/cohorts/cohorts.ts";
 import { getRoster, moveTargets } from "~/modules/cohorts/cohorts.server.ts";
 import { decideEnrollment, moveEnrollment, withdrawEnrollment } from "~/modules/cohorts/enrollment.server.ts";
 import { RosterActionSchema } from "~/modules/cohorts/roster-actions.ts";
-import { RosterRow } from "~/modules/cohorts/roster-row.tsx";
+import { RosterHeader, RosterRow } from "~/modules/cohorts/roster-row.tsx";
+import { parseRosterSort, sortRoster } from "~/modules/cohorts/roster-sort.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,11 +20,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = enrollmentStatuses.find((s) => s === url.searchParams.get("status"));
   const canManage = canInCohorts(user, "update:enrollment");
-  const [rows, targets] = await Promise.all([
+  const [roster, targets, standings] = await Promise.all([
     getRoster(cohortId, { status, search: url.searchParams.get("q")?.slice(0, 100) }),
     canManage ? moveTargets(cohortId, cohortScope(user, "update:enrollment")) : [],
+    cohortStandings({ cohortId, now: new Date() }),
   ]);
-  return { rows, canManage, moveTargets: targets, cohortId };
+  const byEnrollment = new Map(standings.enrollments.map((s) => [s.enrollmentId, { rate: s.rate, late: s.late, absent: s.absent }]));
+  const rows = roster.map((row) => ({ ...row, standing: byEnrollment.get(row.id) ?? null }));
+  const sorted = sortRoster(rows, parseRosterSort(url.searchParams.get("sort")), (row) => ({
+    name: row.person.name,
+    company: row.person.trainee?.company ?? null,
+    rate: row.standing?.rate ?? null,
+    late: row.standing?.late ?? 0,
+    absent: row.standing?.absent ?? 0,
+  }));
+  return { rows: sorted, canManage, moveTargets: targets, cohortId, excusedLeaveDenominator: standings.excusedLeaveDenominator };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -58,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CohortRoster() {
   const { t } = useTranslation();
-  const { rows, canManage, moveTargets, cohortId } = useLoaderData<typeof loader>();
+  const { rows, canManage, moveTargets, cohortId, excusedLeaveDenominator } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -80,6 +92,7 @@ export default function CohortRoster() {
         </nav>
         <Form method="get" className="ml-auto flex gap-2" role="search">
           {current ? <input type="hidden" name="status" value={current} /> : null}
+          {params.get("sort") ? <input type="hidden" name="sort" value={params.get("sort") ?? ""} /> : null}
           <input name="q" type="search" defaultValue={params.get("q") ?? ""} placeholder={t("people.searchHint")} aria-label={t("people.search")} className="min-h-11 rounded-lg border border-line bg-surface px-3" />
         </Form>
       </div>
@@ -97,13 +110,26 @@ export default function CohortRoster() {
       </div>
       {canManage ? <p className="text-sm text-muted">{t("rosterPage.activationCodesHelp")}</p> : null}
       <ErrorList errors={errors} />
-      <p className="text-sm text-muted">{t("people.count", { count: rows.length })}</p>
-      <ul className="divide-y divide-line overflow-hidden rounded-xl border border-line bg-surface">
-        {rows.map((row) => (
-          <RosterRow key={row.id} row={row} canManage={canManage} moveTargets={moveTargets} busy={navigation.state !== "idle"} />
-        ))}
-        {rows.length === 0 ? <li className="px-4 py-6 text-muted">{t("enrollment.none")}</li> : null}
-      </ul>
+      <p className="text-sm text-muted">
+        {t("people.count", { count: rows.length })} · {t(excusedLeaveDenominator ? "attendanceViews.roster.ruleExcusedOut" : "attendanceViews.roster.ruleExcusedIn")}
+      </p>
+      <div className="overflow-x-auto rounded-xl border border-line bg-surface">
+        <table className="w-full min-w-[44rem] text-left text-sm" data-testid="roster-table">
+          <RosterHeader canManage={canManage} />
+          <tbody>
+            {rows.map((row) => (
+              <RosterRow key={row.id} row={row} canManage={canManage} moveTargets={moveTargets} busy={navigation.state !== "idle"} />
+            ))}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={8} className="px-4 py-6 text-muted">
+                  {t("enrollment.none")}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

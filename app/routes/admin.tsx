@@ -38,7 +38,7 @@ export default function AdminLayout() {
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader title={title} homeHref="/admin" userName={userName}>
-        <nav aria-label={t("admin.navigation")} className="flex shrink-0 items-center gap-1 text-sm">
+        <nav aria-label={t("admin.navigation")} className="flex min-w-0 flex-wrap items-center gap-1 text-sm">
           <NavLink to="/admin" end className={linkClass}>
             {t("admin.cohorts")}
           </NavLink>

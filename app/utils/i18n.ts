@@ -2,6 +2,8 @@
 import type { InitOptions } from "i18next";
 import attendanceEn from "~/locales/attendance.en.json" with { type: "json" };
 import attendanceZhCN from "~/locales/attendance.zh-CN.json" with { type: "json" };
+import attendanceViewsEn from "~/locales/attendance-views.en.json" with { type: "json" };
+import attendanceViewsZhCN from "~/locales/attendance-views.zh-CN.json" with { type: "json" };
 import calendarEn from "~/locales/calendar.en.json" with { type: "json" };
 import calendarZhCN from "~/locales/calendar.zh-CN.json" with { type: "json" };
 import en from "~/locales/en.json" with { type: "json" };
@@ -22,8 +24,8 @@ export const languageCookieName = "lng";
 
 // One file per language for the app, plus one per area that has many messages of its own.
 export const messages = {
-  "zh-CN": { ...zhCN, ...rosterZhCN, ...programmeZhCN, ...scheduleZhCN, ...facultyZhCN, ...calendarZhCN, ...attendanceZhCN },
-  en: { ...en, ...rosterEn, ...programmeEn, ...scheduleEn, ...facultyEn, ...calendarEn, ...attendanceEn },
+  "zh-CN": { ...zhCN, ...rosterZhCN, ...programmeZhCN, ...scheduleZhCN, ...facultyZhCN, ...calendarZhCN, ...attendanceZhCN, ...attendanceViewsZhCN },
+  en: { ...en, ...rosterEn, ...programmeEn, ...scheduleEn, ...facultyEn, ...calendarEn, ...attendanceEn, ...attendanceViewsEn },
 } as const;
 
 export const resources = {

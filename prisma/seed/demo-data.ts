@@ -5,6 +5,7 @@
 // Everything is derived from fixed PRNG seeds and the anchor date ("today" in
 // the academy's time zone): the same anchor gives the same academy, and the
 // people do not depend on the anchor at all.
+import { createHash } from "node:crypto";
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from "../../app/modules/people/credit-code.ts";
 import { DEMO_TRAINEE_COUNT, demoInstructor, demoStaff, demoTraineeMobile } from "./demo-logins.ts";
 
@@ -502,6 +503,9 @@ export type PlannedSession = {
   venue: VenueKey;
   notes: string | null;
   lecturers: readonly LecturerKey[];
+  /** The check-in window, when not the default (see rules.ts in the attendance module). */
+  checkInOpensMinutesBefore: number | null;
+  checkInClosesMinutesAfter: number | null;
 };
 
 export type PlannedModule = {
@@ -553,6 +557,12 @@ type SessionSpec = {
   notes?: string;
   /** Defaults to the module's lecturers. */
   lecturers?: readonly LecturerKey[];
+  /**
+   * Check-in open from midnight to midnight of the session's day: the demo is
+   * loaded, and the end-to-end tests run, at any hour, and the projector screen
+   * should work at once whenever that is.
+   */
+  checkInAllDay?: boolean;
 };
 
 type ModuleSpec = {
@@ -673,7 +683,7 @@ const aiModules: readonly ModuleSpec[] = [
       "数字化转型首先是“一把手工程”：讨论组织架构、激励机制与人才结构如何随业务数字化而调整；研讨课上各组诊断一家学员企业。",
     lecturers: ["lin"],
     sessions: [
-      { day: 0, slot: "afternoon" },
+      { day: 0, slot: "afternoon", checkInAllDay: true },
       {
         day: 7,
         slot: "afternoon",
@@ -769,14 +779,19 @@ function planModules(cohortCode: string, referenceDay: string, specs: readonly M
     const sessions = spec.sessions.map((session, n): PlannedSession => {
       const date = addDays(referenceDay, session.day);
       const [start, end] = slots[session.slot];
+      const startsAt = academyInstant(date, start);
+      const endsAt = academyInstant(date, end);
+      const minutesBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 60_000);
       return {
         key: `${cohortCode}/${spec.key}/${n + 1}`,
-        startsAt: academyInstant(date, start),
-        endsAt: academyInstant(date, end),
+        startsAt,
+        endsAt,
         kind: session.kind ?? "lecture",
         venue: session.venue ?? "lecture_hall",
         notes: session.notes ?? null,
         lecturers: session.lecturers ?? spec.lecturers,
+        checkInOpensMinutesBefore: session.checkInAllDay ? minutesBetween(academyInstant(date, "00:00"), startsAt) : null,
+        checkInClosesMinutesAfter: session.checkInAllDay ? minutesBetween(endsAt, academyInstant(addDays(date, 1), "00:00")) : null,
       };
     });
     return {
@@ -927,6 +942,12 @@ export type PlannedAttendance = {
   recordedAt: Date;
   recordedBy: Actor;
   note: string;
+  /** The phone's device cookie, hashed, for check-ins by QR code. */
+  deviceHash: string | null;
+  flag: "shared_device" | "outside_venue" | null;
+  distanceMeters: number | null;
+  /** When staff looked at the flag (null: still to review). */
+  flagReviewedAt: Date | null;
 };
 
 export type PlannedLeaveRequest = {
@@ -995,6 +1016,39 @@ function planLeave(
   };
 }
 
+const unflagged = { flag: null, distanceMeters: null, flagReviewedAt: null } as const;
+
+/** A stable stand-in for the hash of a trainee's phone cookie. */
+function demoDeviceHash(traineeMobile: string): string {
+  return createHash("sha256").update(`demo-phone:${traineeMobile}`).digest("hex");
+}
+
+/**
+ * A few check-ins for staff to review, on the last two sessions held: a phone
+ * that checked in a second trainee (one of them already reviewed), and one
+ * check-in from well outside the venue. Picked by position, not by chance, so
+ * the rest of the attendance stays as it was drawn.
+ */
+function flagCheckIns(attendances: PlannedAttendance[], past: readonly PlannedSession[]): void {
+  const byQr = (session: PlannedSession | undefined) =>
+    attendances.filter((row) => row.sessionKey === session?.key && row.method === "qr" && row.traineeMobile !== demoTraineeMobile(0));
+  const shareDevice = (rows: PlannedAttendance[], offset: number, reviewedAt: Date | null) => {
+    const pair = rows.slice(offset, offset + 2).sort((a, b) => (a.checkedInAt?.getTime() ?? 0) - (b.checkedInAt?.getTime() ?? 0));
+    const [owner, borrower] = pair;
+    if (!owner || !borrower) return;
+    borrower.deviceHash = owner.deviceHash;
+    borrower.flag = "shared_device";
+    borrower.flagReviewedAt = reviewedAt;
+  };
+  const last = past.at(-1);
+  const latest = byQr(last);
+  shareDevice(latest, 10, null);
+  const far = latest[30];
+  if (far) Object.assign(far, { flag: "outside_venue", distanceMeters: 2350 });
+  const before = past.at(-2);
+  if (before) shareDevice(byQr(before), 20, plusMinutes(before.endsAt, 45));
+}
+
 /**
  * Attendance for every session that ended before the anchor day began, one
  * row per enrolled trainee, plus the leave requests behind the excused rows
@@ -1053,6 +1107,8 @@ function planAttendance(
             recordedAt: checkedInAt,
             recordedBy: "self",
             note: "扫码签到",
+            deviceHash: demoDeviceHash(traineeMobile),
+            ...unflagged,
           });
         } else if (status === "excused") {
           const leave = planLeave(random, cohort.code, traineeMobile, session, "approved");
@@ -1064,6 +1120,8 @@ function planAttendance(
             recordedAt: leave.decidedAt ?? leave.createdAt,
             recordedBy: "staff",
             note: "请假已批准",
+            deviceHash: null,
+            ...unflagged,
           });
         } else {
           attendances.push({
@@ -1073,10 +1131,14 @@ function planAttendance(
             recordedAt: session.endsAt,
             recordedBy: null,
             note: "课程结束时未签到，记为缺勤",
+            deviceHash: null,
+            ...unflagged,
           });
         }
       }
     });
+
+    flagCheckIns(attendances, past);
 
     // One request refused: the trainee came anyway.
     const refusedSession = past.at(-1);
@@ -1088,14 +1150,12 @@ function planAttendance(
       leaveRequests.push(planLeave(random, cohort.code, refused.traineeMobile, refusedSession, "declined", reason));
     }
 
-    // Requests waiting for staff, spread over the coming weeks. The demo
-    // trainee's is for next week, not today: today they should check in.
+    // Two requests waiting for staff. The demo trainee's is for next week,
+    // not today: today they should check in.
     const struggler = [...strugglingMobiles];
     const pending: [string | undefined, number][] = [
       [demoMobile, 3],
       [struggler[0], 1],
-      [struggler[1], 2],
-      [enrolled[40]?.traineeMobile, 5],
     ];
     for (const [traineeMobile, upcomingIndex] of pending) {
       const session = upcoming[upcomingIndex];

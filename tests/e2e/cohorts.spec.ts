@@ -95,6 +95,8 @@ test("an applicant applies on a phone, waits on the waitlist, and gets the seat 
   await row("吴二妹").getByRole("button", { name: "列入候补" }).click();
   await expect(row("吴二妹")).toContainText("候补中");
 
+  // Withdrawing is behind the row's action menu.
+  await row("周一鸣").getByText("操作").click();
   await row("周一鸣").getByPlaceholder("原因（必填）").fill("企业事务繁忙，本期无法参加");
   await row("周一鸣").getByRole("button", { name: "退班" }).click();
   await expect(row("周一鸣")).toContainText("已退班");

@@ -59,6 +59,8 @@ async function visibleData(db: Db) {
         status: true,
         method: true,
         checkedInAt: true,
+        deviceHash: true,
+        flag: true,
         enrollment: { select: { person: { select: { mobile: true } } } },
         session: { select: { startsAt: true } },
       },
@@ -225,8 +227,35 @@ describe("the demo academy", () => {
       where: { status: "pending" },
       select: { session: { select: { endsAt: true } } },
     });
-    expect(pending.length).toBeGreaterThan(0);
+    expect(pending).toHaveLength(2);
     expect(pending.every((request) => request.session.endsAt > anchorStart)).toBe(true);
+  });
+
+  test("a few check-ins wait for review: a phone that checked in two trainees, and one far from the venue", async () => {
+    const flagged = await db.attendance.findMany({
+      where: { flag: { not: null } },
+      select: { flag: true, method: true, deviceHash: true, distanceMeters: true, flagReviewedAt: true, sessionId: true },
+    });
+    expect(flagged.map((row) => row.flag).sort()).toEqual(["outside_venue", "shared_device", "shared_device"]);
+    expect(flagged.every((row) => row.method === "qr" && row.deviceHash)).toBe(true);
+    expect(flagged.filter((row) => row.flagReviewedAt === null)).toHaveLength(2);
+    expect(flagged.find((row) => row.flag === "outside_venue")?.distanceMeters).toBeGreaterThan(1000);
+    for (const row of flagged.filter((r) => r.flag === "shared_device")) {
+      // The phone's owner checked in on it too, at the same session.
+      expect(await db.attendance.count({ where: { sessionId: row.sessionId, deviceHash: row.deviceHash } })).toBe(2);
+    }
+    expect(await db.attendance.count({ where: { method: "qr", deviceHash: null } })).toBe(0);
+  });
+
+  test("a session on the anchor day takes check-ins from midnight to midnight, whenever the demo is loaded", async () => {
+    const open = await db.session.findMany({
+      where: { checkInOpensMinutesBefore: { not: null } },
+      select: { startsAt: true, endsAt: true, checkInOpensMinutesBefore: true, checkInClosesMinutesAfter: true },
+    });
+    expect(open).toHaveLength(1);
+    const [session] = open;
+    expect(session!.startsAt.getTime() - session!.checkInOpensMinutesBefore! * 60_000).toBe(anchorStart.getTime());
+    expect(session!.endsAt.getTime() + session!.checkInClosesMinutesAfter! * 60_000).toBe(anchorEnd.getTime());
   });
 
   test("the demo sign-ins exist with their roles, and the instructor is a lecturer of cohort 1 only", async () => {

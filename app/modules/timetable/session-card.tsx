@@ -1,5 +1,9 @@
 import { Link } from "@remix-run/react";
+import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { StatusPill, type Tone } from "~/components/ui/status-pill.tsx";
+import type { AttendanceStatus } from "~/modules/attendance/rules.ts";
+import type { SessionState } from "~/modules/attendance/session-state.ts";
 import type { SessionKind, TrackKey } from "~/modules/academy/tracks.ts";
 import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 
@@ -19,43 +23,46 @@ export type SessionCardData = {
   venueAddress: string | null;
   lecturers: { name: string; title: string | null }[];
   notes: string | null;
+  state: SessionState;
+  /** The reader's own status, once the session has ended (see withMyStatus). */
+  myStatus?: AttendanceStatus | null;
 };
 
-/** `href` makes the title a link to the session's page (trainees: /sessions/:id). */
-export function SessionCard({ session, showDay, href }: { session: SessionCardData; showDay: boolean; href?: string }) {
+const stateTone: Record<SessionState, Tone> = { upcoming: "info", in_progress: "success", ended: "neutral", cancelled: "danger" };
+const statusTone: Record<AttendanceStatus, Tone> = { present: "success", late: "warning", excused: "info", absent: "danger" };
+
+/**
+ * With `href`, the whole card is one link to the session's page (trainees:
+ * /sessions/:id), named by its title, time and state. `children` (a form, say)
+ * sit inside the card's frame but outside the link, so nothing interactive nests in it.
+ */
+export function SessionCard({ session, showDay, href, children }: { session: SessionCardData; showDay: boolean; href?: string; children?: ReactNode }) {
   const { t } = useTranslation();
-  return (
-    <article
-      className={`flex flex-col gap-2 rounded-xl border border-line bg-surface p-4 shadow-sm ${session.cancelled ? "opacity-70" : ""}`}
-      data-testid="session-card"
-    >
+  const id = useId();
+  const body = (
+    <>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-semibold tabular-nums">
+        <span className="font-semibold tabular-nums" id={`${id}-time`}>
           {showDay ? `${session.day} ` : ""}
           {session.time}
         </span>
         <TrackBadge track={session.track} />
-        <span className="rounded-full bg-canvas px-2 py-0.5 text-xs text-muted ring-1 ring-line">
-          {t(`sessionKinds.${session.kind}`)}
-        </span>
-        {session.cancelled ? (
-          <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700">
-            {t("portal.cancelled")}
-          </span>
-        ) : null}
+        <span className="rounded-full bg-canvas px-2 py-0.5 text-xs text-muted ring-1 ring-line">{t(`sessionKinds.${session.kind}`)}</span>
         {session.changed ? (
           <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t("programme.changed")}</span>
         ) : null}
       </div>
-      <h3 className={`text-lg font-semibold leading-snug ${session.cancelled ? "line-through" : ""}`}>
-        {href ? (
-          <Link to={href} className="underline-offset-4 hover:underline">
-            {session.title}
-          </Link>
-        ) : (
-          session.title
-        )}
+      <h3 className={`text-lg font-semibold leading-snug ${session.cancelled ? "line-through" : ""}`} id={`${id}-title`}>
+        {session.title}
       </h3>
+      <p className="flex flex-wrap items-center gap-2 text-sm" id={`${id}-state`} data-testid="session-state">
+        <StatusPill tone={stateTone[session.state]}>{t(`attendanceViews.sessionState.${session.state}`)}</StatusPill>
+        {session.myStatus ? (
+          <StatusPill tone={statusTone[session.myStatus]}>
+            {t("attendanceViews.myStatus", { status: t(`attendanceViews.status.${session.myStatus}`) })}
+          </StatusPill>
+        ) : null}
+      </p>
       {session.lecturers.length ? (
         <p className="text-sm text-muted">
           {t("portal.lecturer")}: {session.lecturers.map((l) => (l.title ? `${l.name} · ${l.title}` : l.name)).join(t("common.listSeparator"))}
@@ -69,6 +76,23 @@ export function SessionCard({ session, showDay, href }: { session: SessionCardDa
         </p>
       ) : null}
       {session.notes ? <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">{session.notes}</p> : null}
+    </>
+  );
+  const inner = "flex flex-col gap-2 p-4";
+  return (
+    <article
+      className={`overflow-hidden rounded-xl border bg-surface shadow-sm ${session.state === "in_progress" ? "border-emerald-700" : "border-line"} ${session.cancelled ? "opacity-70" : ""}`}
+      data-testid="session-card"
+      data-state={session.state}
+    >
+      {href ? (
+        <Link to={href} className={`${inner} hover:bg-canvas`} aria-labelledby={`${id}-title ${id}-time ${id}-state`}>
+          {body}
+        </Link>
+      ) : (
+        <div className={inner}>{body}</div>
+      )}
+      {children ? <div className="border-t border-line px-4 py-3">{children}</div> : null}
     </article>
   );
 }

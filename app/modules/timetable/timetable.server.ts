@@ -1,5 +1,6 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
 import type { Language } from "~/utils/i18n.ts";
+import { sessionState } from "~/modules/attendance/session-state.ts";
 import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
 import { addDays, formatDay, formatShortDate, formatTimeRange, isCalendarDate, localDate, zonedDayRange } from "~/utils/time.ts";
 import type { SessionKind, TrackKey } from "~/modules/academy/tracks.ts";
@@ -128,8 +129,8 @@ export async function defaultCohortWeek(cohortId: string, now: Date, timeZone: s
   return thisWeek;
 }
 
-/** A session as cards show it: times formatted in the academy's zone, on the server. */
-export function toSessionCard(session: TimetableSession, timeZone: string, language: Language): SessionCardData {
+/** A session as cards show it: times formatted in the academy's zone, on the server, and where it stands at `now`. */
+export function toSessionCard(session: TimetableSession, timeZone: string, language: Language, now: Date): SessionCardData {
   return {
     id: session.id,
     day: formatDay(session.startsAt, timeZone, language),
@@ -144,6 +145,7 @@ export function toSessionCard(session: TimetableSession, timeZone: string, langu
     venueAddress: session.venueAddress,
     lecturers: session.lecturers,
     notes: session.notes,
+    state: sessionState(session, now),
   };
 }
 
@@ -155,7 +157,7 @@ export function parseWeek(value: string | null): string | null {
 /** A week of sessions laid out by day, labels in the reader's language. */
 export function weekData(weekStart: string, sessions: TimetableSession[], now: Date, timeZone: string, language: Language): WeekData {
   const today = localDate(now, timeZone);
-  const cards = sessions.map((s) => toSessionCard(s, timeZone, language));
+  const cards = sessions.map((s) => toSessionCard(s, timeZone, language, now));
   const days = Array.from({ length: 7 }, (_, index) => {
     const date = addDays(weekStart, index);
     return { date, label: formatDay(zonedDayRange(date, timeZone).start, timeZone, language), isToday: date === today, sessions: cards.filter((c) => c.date === date) };
