@@ -22,7 +22,7 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
   if (trustProxy) app.set("trust proxy", true);
 
   app.use(async (req, res, next) => {
-    res.set(securityHeaders(req.protocol === "https"));
+    res.set(securityHeaders(req.protocol === "https", req.path));
     const expectedOrigin = process.env.APP_URL?.replace(/\/$/, "") || `${req.protocol}://${req.get("host")}`;
     const allowed = isAllowedOrigin({
       method: req.method,

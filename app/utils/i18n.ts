@@ -2,6 +2,8 @@
 import type { InitOptions } from "i18next";
 import calendarEn from "~/locales/calendar.en.json" with { type: "json" };
 import calendarZhCN from "~/locales/calendar.zh-CN.json" with { type: "json" };
+import checkinEn from "~/locales/checkin.en.json" with { type: "json" };
+import checkinZhCN from "~/locales/checkin.zh-CN.json" with { type: "json" };
 import en from "~/locales/en.json" with { type: "json" };
 import facultyEn from "~/locales/faculty.en.json" with { type: "json" };
 import facultyZhCN from "~/locales/faculty.zh-CN.json" with { type: "json" };
@@ -20,8 +22,8 @@ export const languageCookieName = "lng";
 
 // One file per language for the app, plus one per area that has many messages of its own.
 export const messages = {
-  "zh-CN": { ...zhCN, ...rosterZhCN, ...programmeZhCN, ...scheduleZhCN, ...facultyZhCN, ...calendarZhCN },
-  en: { ...en, ...rosterEn, ...programmeEn, ...scheduleEn, ...facultyEn, ...calendarEn },
+  "zh-CN": { ...zhCN, ...rosterZhCN, ...programmeZhCN, ...scheduleZhCN, ...facultyZhCN, ...calendarZhCN, ...checkinZhCN },
+  en: { ...en, ...rosterEn, ...programmeEn, ...scheduleEn, ...facultyEn, ...calendarEn, ...checkinEn },
 } as const;
 
 export const resources = {
