@@ -3,6 +3,8 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { myCheckIns } from "~/modules/attendance/check-in.server.ts";
+import { TodayCheckIn } from "~/modules/attendance/check-in-today.tsx";
 import { CohortCard } from "~/modules/cohorts/cohort-card.tsx";
 import { getMyCohorts } from "~/modules/cohorts/my-cohorts.server.ts";
 import { SessionCard, type SessionCardData } from "~/modules/curriculum/session-card.tsx";
@@ -21,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getUpcomingSessions({ personId: user.id, now, timeZone: tz }),
     getMyCohorts(user.id),
   ]);
+  const checkIns = await myCheckIns(user.id, sessions.today.map((s) => s.id), now);
   const present = (s: TimetableSession): SessionCardData => toSessionCard(s, tz, language);
   return {
     title: getFixedT(language)("portal.pageTitle"),
@@ -28,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     todayLabel: formatDay(now, tz, language),
     today: sessions.today.map(present),
     upcoming: sessions.upcoming.map(present),
+    checkIns,
     cohorts: cohorts.map((c) => ({
       cohortId: c.cohortId,
       title: c.title,
@@ -64,7 +68,12 @@ export default function PortalHome() {
           {t("portal.today")}
         </h2>
         {data.today.length ? (
-          data.today.map((session) => <SessionCard key={session.id} session={session} showDay={false} href={`/sessions/${session.id}`} />)
+          data.today.map((session) => (
+            <div key={session.id} className="flex flex-col">
+              <SessionCard session={session} showDay={false} href={`/sessions/${session.id}`} />
+              <TodayCheckIn state={data.checkIns[session.id]} />
+            </div>
+          ))
         ) : (
           <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noSessionsToday")}</p>
         )}

@@ -6,6 +6,8 @@ import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { CheckInPanel } from "~/modules/attendance/check-in-panel.tsx";
+import { checkInPanel } from "~/modules/attendance/check-in-panel.server.ts";
 import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { ClashList } from "~/modules/curriculum/clash-list.tsx";
 import { SessionForm } from "~/modules/curriculum/session-form.tsx";
@@ -37,11 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!session) throw new Response("Not found", { status: 404 });
   const canEdit = canInCohorts(user, "update:curriculum");
   const [academy, language, options] = await Promise.all([getAcademySettings(), getLanguage(request), canEdit ? sessionFormOptions(cohortId) : null]);
+  const checkIn = await checkInPanel(user, session.id, academy.timeZone);
   return {
     cohortId,
     canEdit,
     session: presentSession(session, academy.timeZone, language),
     formValues: sessionFormValues(session, academy.timeZone),
+    checkIn,
     options: options ? { modules: options.modules, venues: options.venues, lecturers: options.lecturers } : null,
   };
 }
@@ -94,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffSession() {
   const { t } = useTranslation();
-  const { cohortId, canEdit, session, formValues, options } = useLoaderData<typeof loader>();
+  const { cohortId, canEdit, session, formValues, options, checkIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -188,6 +192,7 @@ export default function StaffSession() {
         </div>
 
         <div className="flex min-w-0 flex-col gap-4">
+          {checkIn && !cancelled ? <CheckInPanel panel={checkIn} cohortId={cohortId} /> : null}
           {canEdit ? (
             <section className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-5" aria-labelledby="status-heading">
               <h2 id="status-heading" className="text-lg font-semibold">
