@@ -1,5 +1,6 @@
 // npm run bench: every benchmark. A table for people, or with `--json` one JSON
 // object of every figure, keyed by capability. Set BENCH_POSTGRES_URL to include PostgreSQL.
+import { benchCheckIn } from "./bench/checkin.ts";
 import { benchRosterImport } from "./bench/roster-import.ts";
 import { benchRosterParse } from "./bench/roster-parse.ts";
 import { benchTimetable } from "./bench/timetable.ts";
@@ -15,6 +16,7 @@ const capabilities: Record<string, () => Promise<Figure[]>> = {
   ],
   timetable: async () =>
     (await benchTimetable()).map(({ name, operationsPerSecond }) => ({ name, value: operationsPerSecond, unit: "operations/s" })),
+  checkin: benchCheckIn,
 };
 
 const json = process.argv.includes("--json");
