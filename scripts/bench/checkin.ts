@@ -68,7 +68,7 @@ async function stop(child: ChildProcess): Promise<void> {
 type Load = { seconds: number; latencies: number[]; errors: number };
 
 /** Sends one POST per cookie, at most CONNECTIONS at a time over kept-alive sockets; bounded by the list. */
-async function burst(port: number, path: string, cookies: readonly string[], body: string, accepted: (text: string) => boolean): Promise<Load> {
+async function burst(port: number, path: string, cookies: readonly string[], makeBody: () => string, accepted: (text: string) => boolean): Promise<Load> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies: number[] = [];
   let errors = 0;
@@ -76,6 +76,7 @@ async function burst(port: number, path: string, cookies: readonly string[], bod
   const origin = `http://127.0.0.1:${port}`;
   const one = (cookie: string) =>
     new Promise<void>((resolve) => {
+      const body = makeBody();
       const began = performance.now();
       const req = http.request(
         { host: "127.0.0.1", port, path, method: "POST", agent, headers: { Cookie: cookie, Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } },
@@ -146,7 +147,7 @@ async function measure(databaseUrl: string, label: string): Promise<CheckInBench
   const module = await db.module.create({ data: { cohortId: cohort.id, trackId: track.id, title: "签到基准测试", creditHours: 3 } });
   const startsAt = new Date(Date.now() - STARTED_MINUTES_AGO * 60_000);
   const endsAt = new Date(startsAt.getTime() + 3 * 3_600_000);
-  const [appSession, ceilingSession] = await Promise.all([0, 1].map(() => db.session.create({ data: { moduleId: module.id, startsAt, endsAt } })));
+  const [dataSession, documentSession, ceilingSession] = await Promise.all([0, 1, 2].map(() => db.session.create({ data: { moduleId: module.id, startsAt, endsAt } })));
   const role = await db.role.findUniqueOrThrow({ where: { key: "trainee" }, select: { id: true } });
   const people = Array.from({ length: TRAINEES }, (_, i) => ({ id: `bench-trainee-${i}`, name: `学员${i}`, status: "active", mobile: `139${String(i).padStart(8, "0")}` }));
   await db.person.createMany({ data: people });
@@ -156,25 +157,26 @@ async function measure(databaseUrl: string, label: string): Promise<CheckInBench
   const cookies: string[] = [];
   for (const person of people) cookies.push((await createAuthSession(request, person.id, {})).split(";")[0]!);
 
-  const tokenFor = async (sessionId: string) => {
-    const session = (await getCheckInSession(sessionId))!;
-    return codesForSlot(sessionKey(session).keyHex, sessionId, slotAt(new Date())).qrToken;
-  };
+  // The code of the current slot, derived per request as the projector derives it, so a long run never sends an expired one.
+  const keys = new Map<string, string>();
+  for (const session of [dataSession!, documentSession!, ceilingSession!]) keys.set(session.id, sessionKey((await getCheckInSession(session.id))!).keyHex);
+  const bodyFor = (sessionId: string) => () => new URLSearchParams({ intent: "trainee", token: codesForSlot(keys.get(sessionId)!, sessionId, slotAt(new Date())).qrToken }).toString();
   const countRows = (sessionId: string) => db.attendance.count({ where: { sessionId } });
   const results: CheckInBenchResult[] = [];
 
-  // The app, as `npm start` serves it.
+  // The app, as `npm start` serves it: the confirm form as a loaded page sends it (Remix's single-fetch
+  // action request), and as a page before JavaScript sends it (a document POST answered with the whole page).
   const appPort = await freePort();
   const app = start(["scripts/start.ts"], { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: "127.0.0.1", NODE_ENV: "production", DEMO_DATA: "off" });
   try {
     await waitFor(`http://127.0.0.1:${appPort}/healthz`, app);
     // Warm-up: the first query compiles Prisma's query engine; not counted.
-    await burst(appPort, `/check-in/${appSession!.id}`, cookies.slice(0, 1), "intent=trainee&code=000000", () => true);
+    await burst(appPort, `/check-in/${dataSession!.id}.data`, cookies.slice(0, 1), () => "intent=trainee&code=000000", () => true);
     await db.checkInCodeFailure.deleteMany({});
-    const body = new URLSearchParams({ intent: "trainee", token: await tokenFor(appSession!.id) }).toString();
-    const load = await burst(appPort, `/check-in/${appSession!.id}`, cookies, body, (text) => text.includes('data-testid="check-in-recorded"'));
-    console.error(`app: ${load.seconds.toFixed(1)} s`);
-    results.push(...figures(label, "app", load, await countRows(appSession!.id)));
+    const withScript = await burst(appPort, `/check-in/${dataSession!.id}.data`, cookies, bodyFor(dataSession!.id), (text) => text.includes("recorded"));
+    results.push(...figures(label, "app", withScript, await countRows(dataSession!.id)));
+    const withoutScript = await burst(appPort, `/check-in/${documentSession!.id}`, cookies, bodyFor(documentSession!.id), (text) => text.includes('data-testid="check-in-recorded"'));
+    results.push(...figures(label, "app without JavaScript", withoutScript, await countRows(documentSession!.id)));
   } finally {
     await stop(app);
   }
@@ -185,18 +187,18 @@ async function measure(databaseUrl: string, label: string): Promise<CheckInBench
   const ceiling = start(["scripts/bench/checkin-ceiling.ts"], { CEILING_DATABASE_URL: target.provider === "sqlite" ? `file:${target.file}` : databaseUrl, CEILING_PORT: String(ceilingPort), CEILING_SESSION_ID: ceilingSession!.id });
   try {
     await waitFor(`http://127.0.0.1:${ceilingPort}/`, ceiling);
-    const body = new URLSearchParams({ intent: "trainee", token: await tokenFor(ceilingSession!.id) }).toString();
-    const load = await burst(ceilingPort, "/", cookies, body, (text) => text === "ok");
+    const load = await burst(ceilingPort, "/", cookies, bodyFor(ceilingSession!.id), (text) => text === "ok");
     results.push(...figures(label, "ceiling", load, await countRows(ceilingSession!.id)));
   } finally {
     await stop(ceiling);
   }
-  const appThroughput = results.find((r) => r.name === `checkin app (${label}): throughput`)!.value;
-  const ceilingThroughput = results.find((r) => r.name === `checkin ceiling (${label}): throughput`)!.value;
-  results.push({ name: `checkin app / ceiling throughput (${label})`, value: round(appThroughput / ceilingThroughput, 2), unit: "ratio" });
+  const throughput = (what: string) => results.find((r) => r.name === `checkin ${what} (${label}): throughput`)!.value;
+  for (const what of ["app", "app without JavaScript"]) {
+    results.push({ name: `checkin ${what} / ceiling throughput (${label})`, value: round(throughput(what) / throughput("ceiling"), 2), unit: "ratio" });
+  }
   await db.$disconnect();
 
-  for (const what of ["app", "ceiling"]) {
+  for (const what of ["app", "app without JavaScript", "ceiling"]) {
     const rows = results.find((r) => r.name === `checkin ${what} (${label}): attendance rows`)!.value;
     const errors = results.find((r) => r.name === `checkin ${what} (${label}): errors`)!.value;
     if (rows !== TRAINEES || errors !== 0) throw new Error(`check-in benchmark (${what}, ${label}): ${errors} errors, ${rows} rows instead of ${TRAINEES}`);
