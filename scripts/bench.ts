@@ -1,6 +1,7 @@
 // npm run bench: every benchmark. A table for people, or with `--json` one JSON
 // object of every figure, keyed by capability. Set BENCH_POSTGRES_URL to include PostgreSQL.
 import { benchAttendance } from "./bench/attendance.ts";
+import { benchCheckIn } from "./bench/checkin.ts";
 import { benchRosterImport } from "./bench/roster-import.ts";
 import { benchRosterParse } from "./bench/roster-parse.ts";
 import { benchTimetable } from "./bench/timetable.ts";
@@ -21,6 +22,7 @@ const capabilities: Record<string, () => Promise<Figure[]>> = {
       { name: `${name}, median`, value: medianMs, unit: "ms" },
       { name: `${name}, slowest`, value: slowestMs, unit: "ms" },
     ]),
+  checkin: benchCheckIn,
 };
 
 const json = process.argv.includes("--json");

@@ -29,7 +29,7 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
   app.use(refuseMisdirectedRequests({ trustProxy: proxyHops > 0 }));
 
   app.use(async (req, res, next) => {
-    res.set(securityHeaders(req.protocol === "https"));
+    res.set(securityHeaders(req.protocol === "https", req.path));
     const expectedOrigin = configuredAppUrl() || `${req.protocol}://${req.get("host")}`;
     const allowed = isAllowedOrigin({
       method: req.method,

@@ -5,6 +5,8 @@ import { requireRole } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { myStatusBySession } from "~/modules/attendance/my-sessions.server.ts";
 import { withMyStatus } from "~/modules/attendance/session-state.ts";
+import { myCheckIns } from "~/modules/attendance/check-in.server.ts";
+import { TodayCheckIn } from "~/modules/attendance/check-in-today.tsx";
 import { CohortCard } from "~/modules/cohorts/cohort-card.tsx";
 import { getMyCohorts } from "~/modules/cohorts/my-cohorts.server.ts";
 import { SessionCard, type SessionCardData } from "~/modules/timetable/session-card.tsx";
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getMyCohorts(user.id),
   ]);
   const statuses = await myStatusBySession({ personId: user.id, cohortIds: sessions.today.map((s) => s.cohortId), now });
+  const checkIns = await myCheckIns(user.id, sessions.today.map((s) => s.id), now);
   const present = (list: TimetableSession[]): SessionCardData[] => withMyStatus(list.map((s) => toSessionCard(s, tz, language, now)), statuses);
   return {
     title: getFixedT(language)("portal.pageTitle"),
@@ -31,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     todayLabel: formatDay(now, tz, language),
     today: present(sessions.today),
     upcoming: present(sessions.upcoming),
+    checkIns,
     cohorts: cohorts.map((c) => ({
       cohortId: c.cohortId,
       title: c.title,
@@ -67,7 +71,12 @@ export default function PortalHome() {
           {t("portal.today")}
         </h2>
         {data.today.length ? (
-          data.today.map((session) => <SessionCard key={session.id} session={session} showDay={false} href={`/sessions/${session.id}`} />)
+          data.today.map((session) => (
+            <div key={session.id} className="flex flex-col">
+              <SessionCard session={session} showDay={false} href={`/sessions/${session.id}`} />
+              <TodayCheckIn state={data.checkIns[session.id]} />
+            </div>
+          ))
         ) : (
           <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noSessionsToday")}</p>
         )}

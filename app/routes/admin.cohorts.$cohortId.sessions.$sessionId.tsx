@@ -6,6 +6,8 @@ import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { CheckInPanel } from "~/modules/attendance/check-in-panel.tsx";
+import { checkInPanel } from "~/modules/attendance/check-in-panel.server.ts";
 import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { sessionAttendanceSummary } from "~/modules/attendance/roll-call-page.server.ts";
 import { SessionAttendanceLinks } from "~/modules/attendance/session-attendance-links.tsx";
@@ -41,12 +43,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit ? sessionFormOptions(cohortId) : null,
     sessionAttendanceSummary(user, session.id, new Date()),
   ]);
+  const checkIn = await checkInPanel(user, session.id, academy.timeZone);
   return {
     cohortId,
     attendance,
     canEdit,
     session: presentSession(session, academy.timeZone, language),
     formValues: sessionFormValues(session, academy.timeZone),
+    checkIn,
     options: options ? { modules: options.modules, venues: options.venues, lecturers: options.lecturers } : null,
   };
 }
@@ -99,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffSession() {
   const { t } = useTranslation();
-  const { cohortId, canEdit, session, formValues, options, attendance } = useLoaderData<typeof loader>();
+  const { cohortId, canEdit, session, formValues, options, attendance, checkIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -194,6 +198,7 @@ export default function StaffSession() {
 
         <div className="flex min-w-0 flex-col gap-4">
           <SessionAttendanceLinks cohortId={cohortId} sessionId={session.id} counts={attendance.counts} canMark={attendance.canMark} />
+          {checkIn && !cancelled ? <CheckInPanel panel={checkIn} cohortId={cohortId} /> : null}
           {canEdit ? (
             <section className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-5" aria-labelledby="status-heading">
               <h2 id="status-heading" className="text-lg font-semibold">

@@ -6,6 +6,8 @@ import attendanceViewsEn from "~/locales/attendance-views.en.json" with { type: 
 import attendanceViewsZhCN from "~/locales/attendance-views.zh-CN.json" with { type: "json" };
 import calendarEn from "~/locales/calendar.en.json" with { type: "json" };
 import calendarZhCN from "~/locales/calendar.zh-CN.json" with { type: "json" };
+import checkinEn from "~/locales/checkin.en.json" with { type: "json" };
+import checkinZhCN from "~/locales/checkin.zh-CN.json" with { type: "json" };
 import en from "~/locales/en.json" with { type: "json" };
 import facultyEn from "~/locales/faculty.en.json" with { type: "json" };
 import facultyZhCN from "~/locales/faculty.zh-CN.json" with { type: "json" };
@@ -24,8 +26,8 @@ export const languageCookieName = "lng";
 
 // One file per language for the app, plus one per area that has many messages of its own.
 export const messages = {
-  "zh-CN": { ...zhCN, ...rosterZhCN, ...programmeZhCN, ...scheduleZhCN, ...facultyZhCN, ...calendarZhCN, ...attendanceZhCN, ...attendanceViewsZhCN },
-  en: { ...en, ...rosterEn, ...programmeEn, ...scheduleEn, ...facultyEn, ...calendarEn, ...attendanceEn, ...attendanceViewsEn },
+  "zh-CN": { ...zhCN, ...rosterZhCN, ...programmeZhCN, ...scheduleZhCN, ...facultyZhCN, ...calendarZhCN, ...attendanceZhCN, ...attendanceViewsZhCN, ...checkinZhCN },
+  en: { ...en, ...rosterEn, ...programmeEn, ...scheduleEn, ...facultyEn, ...calendarEn, ...attendanceEn, ...attendanceViewsEn, ...checkinEn },
 } as const;
 
 export const resources = {

@@ -18,13 +18,17 @@ export function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export function securityHeaders(https: boolean): Record<string, string> {
+/** Only the trainee's check-in page may ask for the browser's position (the venue's location check). */
+const mayAskForPosition = (pathname: string) => pathname.startsWith("/check-in/");
+
+export function securityHeaders(https: boolean, pathname = ""): Record<string, string> {
+  const geolocation = mayAskForPosition(pathname) ? "(self)" : "()";
   return {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Permissions-Policy": `camera=(), microphone=(), geolocation=${geolocation}, payment=()`,
     ...(https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   };
 }

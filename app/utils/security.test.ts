@@ -41,3 +41,9 @@ test("state-changing requests must carry a form; reading needs none", () => {
   expect(isFormSubmission("DELETE", undefined)).toBe(false);
   expect(isFormSubmission("GET", undefined)).toBe(true);
 });
+
+test("only the check-in page may ask for the browser's position", () => {
+  expect(securityHeaders(false, "/check-in/s1")["Permissions-Policy"]).toContain("geolocation=(self)");
+  expect(securityHeaders(false, "/")["Permissions-Policy"]).toContain("geolocation=()");
+  expect(securityHeaders(false, "/admin/sessions/s1/check-in")["Permissions-Policy"]).toContain("geolocation=()");
+});

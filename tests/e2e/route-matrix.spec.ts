@@ -86,6 +86,15 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/calendar.cohort.$token.academy[.ics]": { get: everyone(404) },
   // The first session of the first cohort: its trainee, its instructor and staff, and admins.
   "routes/sessions.$sessionId.calendar[.ics]": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 } },
+  // Check-in: the trainee's page (signed out, to the sign-in page: the first session takes no guests); the
+  // projector screen and its count for those who run the cohort's check-in; the staff panel's actions.
+  "routes/check-in.$sessionId": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 }, post: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 } },
+  "routes/admin_.sessions.$sessionId.check-in": { get: cohortReaders },
+  "routes/admin_.sessions.$sessionId.check-in[.json]": { get: cohortReaders },
+  "routes/admin.cohorts.$cohortId.sessions.$sessionId_.check-in": {
+    get: everyone("→/admin/cohorts/:cohortId/sessions/:sessionId"),
+    post: { anonymous: "login", trainee: 403, instructor: "→/admin/cohorts/:cohortId/sessions/:sessionId", staff: "→/admin/cohorts/:cohortId/sessions/:sessionId", admin: "→/admin/cohorts/:cohortId/sessions/:sessionId" },
+  },
   "routes/_portal.calendar": { get: portal, post: portal },
   // Attendance: roll call, the sign-in sheet and its entry for staff of the cohort and the session's own
   // lecturer (the demo instructor does not teach the first session); the grid for the cohort's readers;

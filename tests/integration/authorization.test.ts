@@ -6,6 +6,8 @@ import { rolePermissions } from "~/modules/accounts/permissions.server.ts";
 import { decideLeave, requestLeave, withdrawLeave } from "~/modules/attendance/leave.server.ts";
 import { enterSignInSheet, markAttendance } from "~/modules/attendance/roll-call.server.ts";
 import { accesses, actions, entities, roleKeys, type RoleKey } from "~/modules/accounts/roles.ts";
+import { requireCheckInStaff } from "~/modules/attendance/check-in-screen.server.ts";
+import { action as checkInPanelAction } from "~/routes/admin.cohorts.$cohortId.sessions.$sessionId_.check-in.tsx";
 import {
   addPerson,
   assignToCohort,
@@ -21,7 +23,7 @@ import { TraineeProfileSchema } from "~/modules/people/profile.ts";
 import { commitRosterImport, issueCohortActivationCodes, previewRosterImport } from "~/modules/roster/import.server.ts";
 import { action as lecturerAction } from "~/routes/admin.lecturers.$lecturerId.tsx";
 import { db } from "~/utils/db.server.ts";
-import { assign, createCohort, enroll } from "../factories/cohort.ts";
+import { assign, createCohort, createSession as createSessionWithModule, enroll } from "../factories/cohort.ts";
 import { createLecturer, createModule, createSession } from "../factories/curriculum.ts";
 import { createPerson } from "../factories/person.ts";
 import { rosterXlsx } from "../factories/roster-files.ts";
@@ -396,5 +398,40 @@ describe("lecturer account links", () => {
     }
     expect(await links(lecturer.id, unlinked.id)).toEqual(before);
     expect(await db.auditEvent.count({ where: { action: { startsWith: "lecturer.account_" } } })).toBe(0);
+  });
+});
+
+describe("check-in", () => {
+  test("the projector and the panel's actions: staff and the instructor of the cohort, the session's lecturer; not staff of another cohort", async () => {
+    const { a, b } = await twoCohorts();
+    const session = await createSessionWithModule(a.id, { startsAt: new Date("2025-03-03T01:00:00Z") });
+    const staffHere = await signedIn(["staff"]);
+    await assign(a.id, staffHere.person.id, "staff");
+    const staffElsewhere = await signedIn(["staff"]);
+    await assign(b.id, staffElsewhere.person.id, "staff");
+    const instructorHere = await signedIn(["instructor"]);
+    await assign(a.id, instructorHere.person.id, "instructor");
+    const lecturer = await signedIn(["instructor"]);
+    const lecturerRecord = await createLecturer({ personId: lecturer.person.id });
+    await db.sessionLecturer.create({ data: { sessionId: session.id, lecturerId: lecturerRecord.id } });
+    const check = (who: { request: () => Request }) => outcome(requireCheckInStaff(who.request(), session.id).then((r) => r.user));
+
+    expect(await check(staffHere)).toEqual({ passed: staffHere.person.id });
+    expect(await check(instructorHere)).toEqual({ passed: instructorHere.person.id });
+    expect(await check(lecturer)).toEqual({ passed: lecturer.person.id });
+    expect(await check(staffElsewhere)).toEqual(forbidden);
+
+    // The panel's settings form: staff of another cohort and an instructor change nothing.
+    const post = (who: { request: (path?: string) => Request }) => {
+      const base = who.request(`/admin/cohorts/${a.id}/sessions/${session.id}/check-in`);
+      const body = new URLSearchParams({ intent: "settings", opensMinutesBefore: "5", closesMinutesAfter: "5", lateAfterMinutes: "", openToGuests: "on" });
+      const request = new Request(base.url, { method: "POST", headers: { Cookie: base.headers.get("Cookie")!, "Content-Type": "application/x-www-form-urlencoded" }, body });
+      return checkInPanelAction({ request, params: { cohortId: a.id, sessionId: session.id }, context: {} }).then((r) => ({ status: r.status }), (r: Response) => ({ status: r.status }));
+    };
+    expect(await post(staffElsewhere)).toEqual({ status: 403 });
+    expect(await post(instructorHere)).toEqual({ status: 403 });
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).openToGuests).toBe(false);
+    expect(await post(staffHere)).toEqual({ status: 302 });
+    expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).openToGuests).toBe(true);
   });
 });

@@ -36,6 +36,9 @@ describe("the venue form", () => {
       address: "烈士陵园路 1 号",
       capacity: 200,
       notes: null,
+      latitude: null,
+      longitude: null,
+      radiusMeters: null,
     });
   });
 });
@@ -110,4 +113,15 @@ test("two people adding the same venue at once: one is added, the other told the
   expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
   const rejected = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
   expect(rejected.reason).toMatchObject({ messageKey: "faculty.errors.venueNameTaken", field: "name" });
+});
+
+test("a venue keeps its check-in position and radius, given all three or none", async () => {
+  const form = { name: "签到位置测试教室", kind: "room", latitude: "31.2304", longitude: "121.4737", radiusMeters: "150" };
+  const parsed = VenueFormSchema.parse(form);
+  const { id } = await createVenue(parsed);
+  expect(await getVenue(id)).toMatchObject({ latitude: 31.2304, longitude: 121.4737, radiusMeters: 150 });
+  const half = VenueFormSchema.safeParse({ ...form, radiusMeters: "" });
+  expect(half.success).toBe(false);
+  expect(half.error?.issues.map((i) => i.message)).toContain("checkin.venue.errors.incomplete");
+  expect(VenueFormSchema.safeParse({ ...form, latitude: "91" }).error?.issues.map((i) => i.message)).toContain("checkin.venue.errors.latitude");
 });

@@ -24,5 +24,8 @@ export const auditActions = [
   "lecturer.account_unlinked",
   "calendar.person_link_reset",
   "calendar.cohort_link_reset",
+  "checkin.code_limited",
+  "checkin.flag_reviewed",
+  "checkin.guest_matched",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

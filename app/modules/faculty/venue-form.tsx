@@ -7,7 +7,7 @@ import { SelectField } from "~/components/select-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { VenueFormSchema, venueKinds, type VenueKind } from "./venues.ts";
 
-export type VenueFormValues = { name: string; kind: VenueKind; address: string | null; capacity: number | null; notes: string | null };
+export type VenueFormValues = { name: string; kind: VenueKind; address: string | null; capacity: number | null; notes: string | null; latitude?: number | null; longitude?: number | null; radiusMeters?: number | null };
 
 /** Adding a venue and editing one: the same fields. */
 export function VenueForm({
@@ -31,6 +31,9 @@ export function VenueForm({
       kind: "room",
       ...defaultValue,
       capacity: defaultValue?.capacity == null ? "" : String(defaultValue.capacity),
+      latitude: defaultValue?.latitude == null ? "" : String(defaultValue.latitude),
+      longitude: defaultValue?.longitude == null ? "" : String(defaultValue.longitude),
+      radiusMeters: defaultValue?.radiusMeters == null ? "" : String(defaultValue.radiusMeters),
     },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -59,6 +62,12 @@ export function VenueForm({
           inputProps={{ ...getInputProps(fields.capacity, { type: "number" }), min: 1, step: 1, inputMode: "numeric" }}
           errors={fields.capacity.errors}
         />
+        <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-3">
+          <legend className="mb-1 font-medium">{t("checkin.venue.legend")}</legend>
+          <Field label={t("checkin.venue.latitude")} inputProps={{ ...getInputProps(fields.latitude, { type: "text" }), inputMode: "decimal", required: false }} errors={fields.latitude.errors} />
+          <Field label={t("checkin.venue.longitude")} inputProps={{ ...getInputProps(fields.longitude, { type: "text" }), inputMode: "decimal", required: false }} errors={fields.longitude.errors} />
+          <Field label={t("checkin.venue.radius")} hint={t("checkin.venue.radiusHint")} inputProps={{ ...getInputProps(fields.radiusMeters, { type: "number" }), min: 10, step: 1, inputMode: "numeric", required: false }} errors={fields.radiusMeters.errors} />
+        </fieldset>
       </div>
       <TextareaField
         label={t("faculty.venues.fields.notes")}

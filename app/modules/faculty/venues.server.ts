@@ -14,6 +14,9 @@ export type VenueRow = {
   address: string | null;
   capacity: number | null;
   notes: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  radiusMeters: number | null;
   sessionCount: number;
 };
 
@@ -24,10 +27,13 @@ const venueSelect = {
   address: true,
   capacity: true,
   notes: true,
+  latitude: true,
+  longitude: true,
+  radiusMeters: true,
   _count: { select: { sessions: true } },
 } as const;
 
-function toRow(row: { id: string; name: string; kind: string; address: string | null; capacity: number | null; notes: string | null; _count: { sessions: number } }): VenueRow {
+function toRow(row: Omit<VenueRow, "kind" | "sessionCount"> & { kind: string; _count: { sessions: number } }): VenueRow {
   const { _count, ...venue } = row;
   return { ...venue, kind: venue.kind as VenueKind, sessionCount: _count.sessions };
 }

@@ -1,6 +1,7 @@
 // Venues: rooms and off-site places (a memorial museum, a partner company).
 // The form, shared by server and browser.
 import { z } from "zod";
+import { refineVenueLocation, venueLocationFields } from "~/modules/attendance/check-in-venue.ts";
 import { optionalText } from "~/utils/form-fields.ts";
 
 export const venueKinds = ["room", "offsite"] as const;
@@ -23,12 +24,16 @@ export const VenueFormSchema = z
       .optional()
       .transform((value) => value ?? null),
     notes: optionalText(500, "faculty.errors.notesTooLong"),
+    ...venueLocationFields,
   })
   .superRefine((value, ctx) => {
+    refineVenueLocation(value, ctx);
     // Trainees find their way to a site visit from this address.
     if (value.kind === "offsite" && !value.address) {
       ctx.addIssue({ code: "custom", path: ["address"], message: "faculty.errors.addressRequired" });
     }
   });
 
-export type VenueInput = z.output<typeof VenueFormSchema>;
+type VenueOutput = z.output<typeof VenueFormSchema>;
+/** The check-in location fields may be left out (kept as they are). */
+export type VenueInput = Omit<VenueOutput, "latitude" | "longitude" | "radiusMeters"> & Partial<Pick<VenueOutput, "latitude" | "longitude" | "radiusMeters">>;

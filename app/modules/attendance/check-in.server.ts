@@ -1,0 +1,168 @@
+// Trainees checking in to a session: by the projector's QR code or its typed
+// six-digit code, once, late after the threshold, flagged for review when the
+// phone already checked in somebody else or the position does not fit.
+import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { db, isUniqueViolation } from "~/utils/db.server.ts";
+import { sha256 } from "~/utils/hashing.server.ts";
+import { sessionSecrets } from "~/utils/secrets.server.ts";
+import { checkQrToken, checkTypedCode, windowKey, type CheckInWindowRange, type CodeCheck } from "./check-in-codes.ts";
+import { CODE_FAILURE_LIMIT, CODE_FAILURE_PERIOD_MS, locationOutcome, type CheckInFlag, type CheckInRefusal, type Position } from "./check-in.ts";
+import { checkInStatus, checkInWindow, sessionPhase, type SessionPhase } from "./rules.ts";
+
+const sessionSelect = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  checkInSecret: true,
+  checkInOpensMinutesBefore: true,
+  checkInClosesMinutesAfter: true,
+  lateAfterMinutes: true,
+  openToGuests: true,
+  venue: { select: { name: true, latitude: true, longitude: true, radiusMeters: true } },
+  module: { select: { title: true, cohortId: true, cohort: { select: { title: true, lateAfterMinutes: true } } } },
+} as const;
+
+export async function getCheckInSession(sessionId: string) {
+  return db.session.findUnique({ where: { id: sessionId }, select: sessionSelect });
+}
+export type CheckInSession = NonNullable<Awaited<ReturnType<typeof getCheckInSession>>>;
+
+/** The key of the session's current window: what the projector derives its codes from. */
+export function sessionKey(session: Pick<CheckInSession, "id" | "checkInSecret"> & Parameters<typeof checkInWindow>[0]): { keyHex: string; window: CheckInWindowRange } {
+  const window = checkInWindow(session);
+  return { keyHex: windowKey(sessionSecrets()[0]!, session.id, window, session.checkInSecret ?? ""), window };
+}
+
+export type Proof = { kind: "qr"; token: string } | { kind: "code"; code: string };
+
+export function checkProof(session: CheckInSession, proof: Proof, at: Date): CodeCheck {
+  if (session.status === "cancelled") return { ok: false, reason: "invalid" };
+  const { keyHex, window } = sessionKey(session);
+  return proof.kind === "qr"
+    ? checkQrToken({ keyHex, sessionId: session.id, window, token: proof.token, at })
+    : checkTypedCode({ keyHex, sessionId: session.id, window, code: proof.code, at });
+}
+
+export const deviceHashOf = (deviceId: string | null) => (deviceId ? sha256(`device|${deviceId}`) : null);
+
+/**
+ * Typed codes are limited per person (or guest mobile) and session: at the
+ * limit nothing is checked; a wrong code is counted, and reaching the limit is audited.
+ */
+export async function limitedCodeCheck(
+  session: CheckInSession,
+  actorKey: string,
+  proof: Proof,
+  at: Date,
+  context: { now: Date; actorId: string | null; request?: Request },
+): Promise<CodeCheck | { ok: false; reason: "too_many" }> {
+  if (proof.kind === "qr") return checkProof(session, proof, at);
+  const since = new Date(context.now.getTime() - CODE_FAILURE_PERIOD_MS);
+  const failures = await db.checkInCodeFailure.count({ where: { sessionId: session.id, actorKey, at: { gte: since } } });
+  if (failures >= CODE_FAILURE_LIMIT) return { ok: false, reason: "too_many" };
+  const result = checkProof(session, proof, at);
+  if (result.ok || result.reason === "not_open" || result.reason === "closed") return result;
+  await db.$transaction(async (tx) => {
+    await tx.checkInCodeFailure.create({ data: { sessionId: session.id, actorKey, at: context.now } });
+    if (failures + 1 === CODE_FAILURE_LIMIT) {
+      await recordAudit(
+        { action: "checkin.code_limited", actorId: context.actorId, targetType: "session", targetId: session.id, request: context.request, detail: { actorKey, failures: failures + 1 }, at: context.now },
+        tx,
+      );
+    }
+  });
+  return result;
+}
+
+export type CheckInOutcome =
+  | { ok: true; already: boolean; status: string; flag: string | null }
+  | { ok: false; reason: CheckInRefusal };
+
+export type CheckInInput = {
+  sessionId: string;
+  personId: string;
+  proof: Proof;
+  /** When the code was read: the link's signed opened-at time when there is one, else now. */
+  codeTime: Date;
+  now: Date;
+  deviceId: string | null;
+  position: Position | null;
+  request?: Request;
+};
+
+/** Records one enrolled trainee's check-in; a second call records nothing more. */
+export async function checkIn(input: CheckInInput): Promise<CheckInOutcome> {
+  const session = await getCheckInSession(input.sessionId);
+  if (!session) return { ok: false, reason: "not_found" };
+  if (session.status === "cancelled") return { ok: false, reason: "cancelled" };
+  const enrollment = await db.enrollment.findFirst({
+    where: { cohortId: session.module.cohortId, personId: input.personId, status: "enrolled" },
+    select: { id: true },
+  });
+  if (!enrollment) return { ok: false, reason: "not_enrolled" };
+  const existing = await db.attendance.findUnique({
+    where: { enrollmentId_sessionId: { enrollmentId: enrollment.id, sessionId: session.id } },
+    select: { status: true, flag: true },
+  });
+  if (existing) return { ok: true, already: true, ...existing };
+
+  const check = await limitedCodeCheck(session, input.personId, input.proof, input.codeTime, { now: input.now, actorId: input.personId, request: input.request });
+  if (!check.ok) return { ok: false, reason: check.reason };
+
+  const deviceHash = deviceHashOf(input.deviceId);
+  const sharedDevice = deviceHash
+    ? await db.attendance.findFirst({ where: { sessionId: session.id, deviceHash, NOT: { enrollmentId: enrollment.id } }, select: { id: true } })
+    : null;
+  const location = locationOutcome(session.venue, input.position);
+  const flag: CheckInFlag | null = sharedDevice ? "shared_device" : location.flag;
+  const status = checkInStatus(session, session.module.cohort.lateAfterMinutes, input.codeTime);
+  const method = input.proof.kind;
+  try {
+    await db.attendance.create({
+      data: {
+        enrollmentId: enrollment.id,
+        sessionId: session.id,
+        status,
+        method,
+        recordedById: input.personId,
+        recordedAt: input.now,
+        checkedInAt: input.codeTime,
+        deviceHash,
+        flag,
+        distanceMeters: location.distanceMeters,
+        changes: { create: { fromStatus: null, toStatus: status, method, actorId: input.personId, at: input.now } },
+      },
+    });
+  } catch (error) {
+    // The same trainee, twice at once: the other request recorded it.
+    if (!isUniqueViolation(error)) throw error;
+    const row = await db.attendance.findUniqueOrThrow({
+      where: { enrollmentId_sessionId: { enrollmentId: enrollment.id, sessionId: session.id } },
+      select: { status: true, flag: true },
+    });
+    return { ok: true, already: true, ...row };
+  }
+  return { ok: true, already: false, status, flag };
+}
+
+export type MyCheckIn = { sessionId: string; phase: SessionPhase; status: string | null; enrolled: boolean };
+
+/** For the portal home: each of these sessions' phase and what is recorded for the person. */
+export async function myCheckIns(personId: string, sessionIds: readonly string[], now: Date): Promise<Record<string, MyCheckIn>> {
+  if (sessionIds.length === 0) return {};
+  const sessions = await db.session.findMany({
+    where: { id: { in: [...sessionIds] } },
+    select: {
+      id: true, startsAt: true, endsAt: true, status: true, checkInOpensMinutesBefore: true, checkInClosesMinutesAfter: true,
+      module: { select: { cohort: { select: { enrollments: { where: { personId, status: "enrolled" }, select: { id: true } } } } } },
+      attendances: { where: { enrollment: { personId } }, select: { status: true } },
+    },
+  });
+  return Object.fromEntries(
+    sessions.map((s) => [
+      s.id,
+      { sessionId: s.id, phase: sessionPhase(s, now), status: s.attendances[0]?.status ?? null, enrolled: s.module.cohort.enrollments.length > 0 },
+    ]),
+  );
+}
