@@ -55,9 +55,8 @@ export const modules = {
     uses: [...base, "cohorts", "timetable"],
   },
   attendance: {
-    owns: "check-in and attendance of sessions",
+    owns: "check-in (rotating codes, the projector screen, guests, flags), roll call, sign-in sheets, leave, derived absence, attendance rates and the grid, the staff's day",
     uses: [...base, "cohorts", "programme", "faculty", "timetable"],
-    planned: true,
   },
   certificates: {
     owns: "certificates earned by attendance",

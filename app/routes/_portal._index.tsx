@@ -3,13 +3,14 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { MyStatusPill } from "~/modules/attendance/my-status-pill.tsx";
 import { myStatusBySession } from "~/modules/attendance/my-sessions.server.ts";
 import { withMyStatus } from "~/modules/attendance/session-state.ts";
 import { myCheckIns } from "~/modules/attendance/check-in.server.ts";
 import { TodayCheckIn } from "~/modules/attendance/check-in-today.tsx";
 import { CohortCard } from "~/modules/cohorts/cohort-card.tsx";
 import { getMyCohorts } from "~/modules/cohorts/my-cohorts.server.ts";
-import { SessionCard, type SessionCardData } from "~/modules/timetable/session-card.tsx";
+import { SessionCard } from "~/modules/timetable/session-card.tsx";
 import { getUpcomingSessions, toSessionCard, type TimetableSession } from "~/modules/timetable/timetable.server.ts";
 import { getLanguage, getFixedT } from "~/utils/i18n.server.ts";
 import { formatDateRange, formatDay } from "~/utils/time.ts";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const statuses = await myStatusBySession({ personId: user.id, cohortIds: sessions.today.map((s) => s.cohortId), now });
   const checkIns = await myCheckIns(user.id, sessions.today.map((s) => s.id), now);
-  const present = (list: TimetableSession[]): SessionCardData[] => withMyStatus(list.map((s) => toSessionCard(s, tz, language, now)), statuses);
+  const present = (list: TimetableSession[]) => withMyStatus(list.map((s) => toSessionCard(s, tz, language, now)), statuses);
   return {
     title: getFixedT(language)("portal.pageTitle"),
     firstName: user.name,
@@ -73,7 +74,7 @@ export default function PortalHome() {
         {data.today.length ? (
           data.today.map((session) => (
             <div key={session.id} className="flex flex-col">
-              <SessionCard session={session} showDay={false} href={`/sessions/${session.id}`} />
+              <SessionCard session={session} showDay={false} href={`/sessions/${session.id}`} status={<MyStatusPill status={session.myStatus} />} />
               <TodayCheckIn state={data.checkIns[session.id]} />
             </div>
           ))
@@ -87,7 +88,7 @@ export default function PortalHome() {
           {t("portal.upcoming")}
         </h2>
         {data.upcoming.length ? (
-          data.upcoming.map((session) => <SessionCard key={session.id} session={session} showDay href={`/sessions/${session.id}`} />)
+          data.upcoming.map((session) => <SessionCard key={session.id} session={session} showDay href={`/sessions/${session.id}`} status={<MyStatusPill status={session.myStatus} />} />)
         ) : (
           <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noUpcoming")}</p>
         )}

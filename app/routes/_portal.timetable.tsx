@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { MyStatusPill } from "~/modules/attendance/my-status-pill.tsx";
 import { myStatusBySession } from "~/modules/attendance/my-sessions.server.ts";
 import { withMyStatus } from "~/modules/attendance/session-state.ts";
 import { getTraineeProgrammes, programmeView } from "~/modules/programme/programme.server.ts";
@@ -30,9 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const weekStart = parseWeek(url.searchParams.get("week")) ?? mondayOf(localDate(now, tz));
   const sessions = await getPersonWeek(user.id, weekStart, tz);
-  const week = weekData(weekStart, sessions, now, tz, language);
+  const plain = weekData(weekStart, sessions, now, tz, language);
   const statuses = await myStatusBySession({ personId: user.id, cohortIds: sessions.map((s) => s.cohortId), now });
-  week.days = week.days.map((day) => ({ ...day, sessions: withMyStatus(day.sessions, statuses) }));
+  const week = { ...plain, days: plain.days.map((day) => ({ ...day, sessions: withMyStatus(day.sessions, statuses) })) };
   return { title: t("programme.myWeek"), view, programmes: null, week };
 }
 
@@ -63,7 +64,7 @@ export default function PortalTimetable() {
                     {day.isToday ? ` · ${t("portal.today")}` : ""}
                   </h2>
                   {day.sessions.map((session) => (
-                    <SessionCard key={session.id} session={session} showDay={false} href={`/sessions/${session.id}`} />
+                    <SessionCard key={session.id} session={session} showDay={false} href={`/sessions/${session.id}`} status={<MyStatusPill status={session.myStatus} />} />
                   ))}
                 </section>
               ))

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { sessionState, withMyStatus } from "./session-state.ts";
+import { sessionState } from "~/modules/timetable/session-state.ts";
+import { withMyStatus } from "./session-state.ts";
 
 const at = (time: string) => new Date(`2025-11-26T${time}:00+08:00`);
 const session = { startsAt: at("14:00"), endsAt: at("17:00"), cancelled: false };

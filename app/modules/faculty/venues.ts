@@ -1,7 +1,7 @@
 // Venues: rooms and off-site places (a memorial museum, a partner company).
 // The form, shared by server and browser.
 import { z } from "zod";
-import { refineVenueLocation, venueLocationFields } from "~/modules/attendance/check-in-venue.ts";
+import { refineVenueLocation, venueLocationFields } from "~/modules/faculty/venue-location.ts";
 import { optionalText } from "~/utils/form-fields.ts";
 
 export const venueKinds = ["room", "offsite"] as const;

@@ -2,10 +2,9 @@ import { Link } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusPill, type Tone } from "~/components/ui/status-pill.tsx";
-import type { AttendanceStatus } from "~/modules/attendance/rules.ts";
-import type { SessionState } from "~/modules/attendance/session-state.ts";
 import type { SessionKind, TrackKey } from "~/modules/academy/tracks.ts";
 import { TrackBadge } from "~/modules/academy/track-badge.tsx";
+import type { SessionState } from "./session-state.ts";
 
 /** A session as the portal shows it: times already formatted in the academy's zone. */
 export type SessionCardData = {
@@ -24,19 +23,29 @@ export type SessionCardData = {
   lecturers: { name: string; title: string | null }[];
   notes: string | null;
   state: SessionState;
-  /** The reader's own status, once the session has ended (see withMyStatus). */
-  myStatus?: AttendanceStatus | null;
 };
 
 const stateTone: Record<SessionState, Tone> = { upcoming: "info", in_progress: "success", ended: "neutral", cancelled: "danger" };
-const statusTone: Record<AttendanceStatus, Tone> = { present: "success", late: "warning", excused: "info", absent: "danger" };
 
 /**
+ * `status` (the reader's own attendance, say) stands beside the session's state.
  * With `href`, the whole card is one link to the session's page (trainees:
  * /sessions/:id), named by its title, time and state. `children` (a form, say)
  * sit inside the card's frame but outside the link, so nothing interactive nests in it.
  */
-export function SessionCard({ session, showDay, href, children }: { session: SessionCardData; showDay: boolean; href?: string; children?: ReactNode }) {
+export function SessionCard({
+  session,
+  showDay,
+  href,
+  status,
+  children,
+}: {
+  session: SessionCardData;
+  showDay: boolean;
+  href?: string;
+  status?: ReactNode;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const body = (
@@ -57,11 +66,7 @@ export function SessionCard({ session, showDay, href, children }: { session: Ses
       </h3>
       <p className="flex flex-wrap items-center gap-2 text-sm" id={`${id}-state`} data-testid="session-state">
         <StatusPill tone={stateTone[session.state]}>{t(`attendanceViews.sessionState.${session.state}`)}</StatusPill>
-        {session.myStatus ? (
-          <StatusPill tone={statusTone[session.myStatus]}>
-            {t("attendanceViews.myStatus", { status: t(`attendanceViews.status.${session.myStatus}`) })}
-          </StatusPill>
-        ) : null}
+        {status}
       </p>
       {session.lecturers.length ? (
         <p className="text-sm text-muted">

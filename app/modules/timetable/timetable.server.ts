@@ -1,6 +1,6 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
 import type { Language } from "~/utils/i18n.ts";
-import { sessionState } from "~/modules/attendance/session-state.ts";
+import { sessionState } from "./session-state.ts";
 import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
 import { addDays, formatDay, formatShortDate, formatTimeRange, isCalendarDate, localDate, zonedDayRange } from "~/utils/time.ts";
 import type { SessionKind, TrackKey } from "~/modules/academy/tracks.ts";
