@@ -2,11 +2,12 @@
 // keeps only their SHA-256, so a leaked database cannot be replayed as cookies.
 import { randomToken, sha256 } from "~/utils/hashing.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
-import { db, type Prisma } from "~/utils/db.server.ts";
+import { db, Prisma } from "~/utils/db.server.ts";
 import { clientAddress, isHttps } from "~/utils/request.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { rememberDevice } from "./known-device.server.ts";
+import { permissionsOf } from "./permissions.server.ts";
 import { homePathFor, type PermissionString, type RoleKey } from "./roles.ts";
 import { HTTPS_SESSION_COOKIE, PLAIN_SESSION_COOKIE } from "~/utils/session-cookie.ts";
 
@@ -109,53 +110,42 @@ export function getCurrentUser(request: Request, now?: Date): Promise<CurrentUse
   return user;
 }
 
+type SessionRow = {
+  id: string;
+  expiresAt: Date | string;
+  lastSeenAt: Date | string;
+  revokedAt: Date | string | null;
+  personId: string;
+  name: string;
+  status: string;
+  roleKey: string | null;
+};
+
 async function readCurrentUser(request: Request, now: Date): Promise<CurrentUser | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const session = await db.authSession.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      revokedAt: true,
-      person: {
-        select: {
-          id: true,
-          name: true,
-          status: true,
-          roles: {
-            select: {
-              role: {
-                select: {
-                  key: true,
-                  permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!session || session.revokedAt || session.person.status !== "active") return null;
-  const roles = session.person.roles.map((r) => r.role.key);
-  const idleFor = now.getTime() - session.lastSeenAt.getTime();
-  if (session.expiresAt <= now || idleFor > sessionLimits(roles).idle) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  // One query on every signed-in request: the session, its person and their roles (a row per role).
+  const rows = await db.$queryRaw<SessionRow[]>(Prisma.sql`
+    SELECT s."id", s."expiresAt", s."lastSeenAt", s."revokedAt", p."id" AS "personId", p."name", p."status", r."key" AS "roleKey"
+    FROM "AuthSession" s
+    JOIN "Person" p ON p."id" = s."personId"
+    LEFT JOIN "PersonRole" pr ON pr."personId" = p."id"
+    LEFT JOIN "Role" r ON r."id" = pr."roleId"
+    WHERE s."tokenHash" = ${hashToken(token)}`);
+  const session = rows[0];
+  if (!session || session.revokedAt || session.status !== "active") return null;
+  const roles = rows.flatMap((row) => (row.roleKey ? [row.roleKey as RoleKey] : []));
+  const lastSeenAt = new Date(session.lastSeenAt);
+  const idleFor = now.getTime() - lastSeenAt.getTime();
+  if (new Date(session.expiresAt) <= now || idleFor > sessionLimits(roles).idle) return null;
+  if (idleFor > TOUCH_INTERVAL_MS) {
     await db.authSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   return {
-    id: session.person.id,
-    name: session.person.name,
-    roles: session.person.roles.map((r) => r.role.key as RoleKey),
-    permissions: [
-      ...new Set(
-        session.person.roles.flatMap((r) =>
-          r.role.permissions.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}` as PermissionString),
-        ),
-      ),
-    ],
+    id: session.personId,
+    name: session.name,
+    roles,
+    permissions: permissionsOf(roles),
     authSessionId: session.id,
   };
 }

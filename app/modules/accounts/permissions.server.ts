@@ -1,6 +1,7 @@
-// The permission matrix: which role may do what, at what scope. Written to the
-// database by `ensureRolesAndPermissions` (run by migrations-at-start and the seed),
-// never edited by hand.
+// The permission matrix: which role may do what, at what scope. It is the one
+// source of every grant: a signed-in person's permissions are read from it by
+// their roles (`permissionsOf`), and the database copy is written from it by
+// `ensureRolesAndPermissions` (run by migrations-at-start and the seed), never edited by hand.
 import type { Db, Prisma } from "~/utils/db.server.ts";
 import type { PermissionString, RoleKey } from "./roles.ts";
 import { roleKeys } from "./roles.ts";
@@ -44,6 +45,19 @@ export const rolePermissions: Record<RoleKey, readonly PermissionString[]> = {
     "read:certificate:own",
   ],
 };
+
+const permissionsByRoles = new Map<string, PermissionString[]>();
+
+/** The permissions the roles grant together, from the matrix; a key outside the matrix grants nothing. */
+export function permissionsOf(roles: readonly string[]): PermissionString[] {
+  const key = [...roles].sort().join(",");
+  let permissions = permissionsByRoles.get(key);
+  if (!permissions) {
+    permissions = [...new Set(roles.flatMap((role) => (Object.hasOwn(rolePermissions, role) ? rolePermissions[role as RoleKey] : [])))];
+    permissionsByRoles.set(key, permissions);
+  }
+  return permissions;
+}
 
 /**
  * Creates the four roles and their permissions, adding what is missing and

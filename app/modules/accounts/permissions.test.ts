@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { db } from "~/utils/db.server.ts";
-import { ensureRolesAndPermissions, rolePermissions } from "./permissions.server.ts";
+import { ensureRolesAndPermissions, permissionsOf, rolePermissions } from "./permissions.server.ts";
 
 test("the matrix is written once, kept in step and never duplicated", async () => {
   await ensureRolesAndPermissions(db);
@@ -21,4 +21,15 @@ test("the matrix is written once, kept in step and never duplicated", async () =
   await db.rolePermission.create({ data: { roleId: trainee.id, permissionId: audit.id } });
   await ensureRolesAndPermissions(db);
   expect(await db.rolePermission.count({ where: { roleId: trainee.id, permissionId: audit.id } })).toBe(0);
+});
+
+test("a person's permissions are the union of their roles' rows in the matrix", () => {
+  expect(permissionsOf(["trainee"])).toEqual([...rolePermissions.trainee]);
+  const both = permissionsOf(["instructor", "staff"]);
+  expect(new Set(both)).toEqual(new Set([...rolePermissions.staff, ...rolePermissions.instructor]));
+  expect(both.length).toBe(new Set(both).size);
+  // A role key the matrix does not know (a row written by hand) grants nothing.
+  expect(permissionsOf(["superuser", "trainee"])).toEqual([...rolePermissions.trainee]);
+  expect(permissionsOf(["constructor"])).toEqual([]);
+  expect(permissionsOf([])).toEqual([]);
 });

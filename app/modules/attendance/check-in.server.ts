@@ -2,7 +2,7 @@
 // six-digit code, once, late after the threshold, flagged for review when the
 // phone already checked in somebody else or the position does not fit.
 import { recordAudit } from "~/modules/audit/audit.server.ts";
-import { db, isUniqueViolation } from "~/utils/db.server.ts";
+import { db, isUniqueViolation, Prisma } from "~/utils/db.server.ts";
 import { sha256 } from "~/utils/hashing.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { checkQrToken, checkTypedCode, windowKey, type CheckInWindowRange, type CodeCheck } from "./check-in-codes.ts";
@@ -91,54 +91,97 @@ export type CheckInInput = {
   request?: Request;
 };
 
+type CheckInRow = {
+  id: string; startsAt: Date | string; endsAt: Date | string; status: string; checkInSecret: string | null;
+  checkInOpensMinutesBefore: number | null; checkInClosesMinutesAfter: number | null; lateAfterMinutes: number | null; openToGuests: boolean | number;
+  venueName: string | null; latitude: number | null; longitude: number | null; radiusMeters: number | null;
+  moduleTitle: string; cohortId: string; cohortTitle: string; cohortLateAfterMinutes: number;
+  enrollmentId: string | null; attendanceStatus: string | null; attendanceFlag: string | null; sharedDevice: number | bigint;
+};
+
+/**
+ * What a trainee's check-in needs, in one query: the session as `getCheckInSession`
+ * reads it, the person's enrollment in its cohort, what is already recorded for
+ * them, and whether this phone already checked in somebody else (by the
+ * (sessionId, deviceHash) index).
+ */
+async function checkInContext(sessionId: string, personId: string, deviceHash: string | null) {
+  const [row] = await db.$queryRaw<CheckInRow[]>(Prisma.sql`
+    SELECT s."id", s."startsAt", s."endsAt", s."status", s."checkInSecret", s."checkInOpensMinutesBefore", s."checkInClosesMinutesAfter",
+      s."lateAfterMinutes", s."openToGuests", v."name" AS "venueName", v."latitude", v."longitude", v."radiusMeters",
+      m."title" AS "moduleTitle", m."cohortId", c."title" AS "cohortTitle", c."lateAfterMinutes" AS "cohortLateAfterMinutes",
+      e."id" AS "enrollmentId", a."status" AS "attendanceStatus", a."flag" AS "attendanceFlag",
+      CASE WHEN EXISTS (
+        SELECT 1 FROM "Attendance" d
+        WHERE d."sessionId" = s."id" AND d."deviceHash" = ${deviceHash} AND (e."id" IS NULL OR d."enrollmentId" <> e."id")
+      ) THEN 1 ELSE 0 END AS "sharedDevice"
+    FROM "Session" s
+    JOIN "Module" m ON m."id" = s."moduleId"
+    JOIN "Cohort" c ON c."id" = m."cohortId"
+    LEFT JOIN "Venue" v ON v."id" = s."venueId"
+    LEFT JOIN "Enrollment" e ON e."cohortId" = m."cohortId" AND e."personId" = ${personId} AND e."status" = 'enrolled'
+    LEFT JOIN "Attendance" a ON a."enrollmentId" = e."id" AND a."sessionId" = s."id"
+    WHERE s."id" = ${sessionId}`);
+  if (!row) return null;
+  const session: CheckInSession = {
+    id: row.id,
+    startsAt: new Date(row.startsAt),
+    endsAt: new Date(row.endsAt),
+    status: row.status,
+    checkInSecret: row.checkInSecret,
+    checkInOpensMinutesBefore: row.checkInOpensMinutesBefore,
+    checkInClosesMinutesAfter: row.checkInClosesMinutesAfter,
+    lateAfterMinutes: row.lateAfterMinutes,
+    openToGuests: Boolean(row.openToGuests),
+    venue: row.venueName === null ? null : { name: row.venueName, latitude: row.latitude, longitude: row.longitude, radiusMeters: row.radiusMeters },
+    module: { title: row.moduleTitle, cohortId: row.cohortId, cohort: { title: row.cohortTitle, lateAfterMinutes: row.cohortLateAfterMinutes } },
+  };
+  const existing = row.attendanceStatus === null ? null : { status: row.attendanceStatus, flag: row.attendanceFlag };
+  return { session, enrollmentId: row.enrollmentId, existing, sharedDevice: Number(row.sharedDevice) === 1 };
+}
+
 /** Records one enrolled trainee's check-in; a second call records nothing more. */
 export async function checkIn(input: CheckInInput): Promise<CheckInOutcome> {
-  const session = await getCheckInSession(input.sessionId);
-  if (!session) return { ok: false, reason: "not_found" };
+  const deviceHash = deviceHashOf(input.deviceId);
+  const context = await checkInContext(input.sessionId, input.personId, deviceHash);
+  if (!context) return { ok: false, reason: "not_found" };
+  const { session, enrollmentId, existing } = context;
   if (session.status === "cancelled") return { ok: false, reason: "cancelled" };
-  const enrollment = await db.enrollment.findFirst({
-    where: { cohortId: session.module.cohortId, personId: input.personId, status: "enrolled" },
-    select: { id: true },
-  });
-  if (!enrollment) return { ok: false, reason: "not_enrolled" };
-  const existing = await db.attendance.findUnique({
-    where: { enrollmentId_sessionId: { enrollmentId: enrollment.id, sessionId: session.id } },
-    select: { status: true, flag: true },
-  });
+  if (!enrollmentId) return { ok: false, reason: "not_enrolled" };
   if (existing) return { ok: true, already: true, ...existing };
 
   const check = await limitedCodeCheck(session, input.personId, input.proof, input.codeTime, { now: input.now, actorId: input.personId, request: input.request });
   if (!check.ok) return { ok: false, reason: check.reason };
 
-  const deviceHash = deviceHashOf(input.deviceId);
-  const sharedDevice = deviceHash
-    ? await db.attendance.findFirst({ where: { sessionId: session.id, deviceHash, NOT: { enrollmentId: enrollment.id } }, select: { id: true } })
-    : null;
   const location = locationOutcome(session.venue, input.position);
-  const flag: CheckInFlag | null = sharedDevice ? "shared_device" : location.flag;
+  const flag: CheckInFlag | null = context.sharedDevice ? "shared_device" : location.flag;
   const status = checkInStatus(session, session.module.cohort.lateAfterMinutes, input.codeTime);
   const method = input.proof.kind;
   try {
-    await db.attendance.create({
-      data: {
-        enrollmentId: enrollment.id,
-        sessionId: session.id,
-        status,
-        method,
-        recordedById: input.personId,
-        recordedAt: input.now,
-        checkedInAt: input.codeTime,
-        deviceHash,
-        flag,
-        distanceMeters: location.distanceMeters,
-        changes: { create: { fromStatus: null, toStatus: status, method, actorId: input.personId, at: input.now } },
-      },
+    // The row and its history row together; nothing is read back.
+    await db.$transaction(async (tx) => {
+      const { id } = await tx.attendance.create({
+        data: {
+          enrollmentId,
+          sessionId: session.id,
+          status,
+          method,
+          recordedById: input.personId,
+          recordedAt: input.now,
+          checkedInAt: input.codeTime,
+          deviceHash,
+          flag,
+          distanceMeters: location.distanceMeters,
+        },
+        select: { id: true },
+      });
+      await tx.attendanceChange.create({ data: { attendanceId: id, fromStatus: null, toStatus: status, method, actorId: input.personId, at: input.now }, select: { id: true } });
     });
   } catch (error) {
     // The same trainee, twice at once: the other request recorded it.
     if (!isUniqueViolation(error)) throw error;
     const row = await db.attendance.findUniqueOrThrow({
-      where: { enrollmentId_sessionId: { enrollmentId: enrollment.id, sessionId: session.id } },
+      where: { enrollmentId_sessionId: { enrollmentId, sessionId: session.id } },
       select: { status: true, flag: true },
     });
     return { ok: true, already: true, ...row };
