@@ -2,17 +2,30 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
+import { createInstance, type i18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { isBodyOverLimit } from "~/utils/body-limit.server.ts";
-import { i18nOptions } from "~/utils/i18n.ts";
+import { i18nOptions, type Language } from "~/utils/i18n.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { NonceProvider } from "~/utils/nonce.tsx";
 import { contentSecurityPolicy } from "~/utils/security.server.ts";
 
 export const streamTimeout = 5_000;
+
+// One i18next instance per language for every render: it is only read while rendering, never switched.
+const i18nByLanguage = new Map<Language, Promise<i18n>>();
+
+function i18nFor(language: Language): Promise<i18n> {
+  let instance = i18nByLanguage.get(language);
+  if (!instance) {
+    const created = createInstance();
+    instance = created.use(initReactI18next).init(i18nOptions(language)).then(() => created);
+    i18nByLanguage.set(language, instance);
+  }
+  return instance;
+}
 
 export default async function handleRequest(
   request: Request,
@@ -24,8 +37,7 @@ export default async function handleRequest(
   // The production server hands each request a nonce; the development server has none and no policy.
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : "";
   if (nonce) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init(i18nOptions(await getLanguage(request)));
+  const i18n = await i18nFor(await getLanguage(request));
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise<Response>((resolve, reject) => {

@@ -10,7 +10,7 @@ import { getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { GuestCheckInForm, TraineeCheckInForm } from "~/modules/attendance/check-in-forms.tsx";
 import { deviceOf, existingDevice, openedAtValue, proofFrom } from "~/modules/attendance/check-in-request.server.ts";
-import { checkIn, getCheckInSession, myCheckIns } from "~/modules/attendance/check-in.server.ts";
+import { checkIn, readCheckIn } from "~/modules/attendance/check-in.server.ts";
 import { GuestFieldsSchema, hasLocationCheck, parsePosition, type CheckInRefusal } from "~/modules/attendance/check-in.ts";
 import { checkInGuest } from "~/modules/attendance/guests.server.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
@@ -24,18 +24,18 @@ const here = (sessionId: string) => `/check-in/${sessionId}`;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const sessionId = params.sessionId ?? "";
-  const session = await getCheckInSession(sessionId);
-  if (!session) throw data("Not found", { status: 404 });
+  const user = await getCurrentUser(request);
+  const found = await readCheckIn(sessionId, user?.id ?? null, null);
+  if (!found) throw data("Not found", { status: 404 });
+  const { session } = found;
   const url = new URL(request.url);
   const token = (url.searchParams.get("t") ?? "").slice(0, 64);
   const { deviceId, setCookie } = await deviceOf(request);
   const openedAt = openedAtValue(url.searchParams.get("o"), { sessionId, token, deviceId, now });
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
   const back = `${here(sessionId)}?${new URLSearchParams({ ...(token ? { t: token } : {}), o: openedAt })}`;
-  const user = await getCurrentUser(request);
   if (!user && !session.openToGuests) throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`, { headers });
   const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
-  const mine = user ? (await myCheckIns(user.id, [sessionId], now))[sessionId] : null;
   return data(
     {
       title: session.module.title,
@@ -49,8 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       signInHref: `/login?${new URLSearchParams({ redirectTo: back })}`,
       openToGuests: session.openToGuests,
       locationCheck: hasLocationCheck(session.venue),
-      enrolled: mine?.enrolled ?? false,
-      recorded: mine?.status ?? null,
+      enrolled: found.enrollmentId !== null,
+      recorded: found.existing?.status ?? null,
       cancelled: session.status === "cancelled",
     },
     { headers },

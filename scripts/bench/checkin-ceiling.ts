@@ -1,21 +1,21 @@
 // The ceiling for the check-in benchmark: a plain Node HTTP handler doing the
 // same work as a check-in without the app around it (find the signed-in
-// person by the hash of the cookie's token, their enrollment, insert the
-// attendance row and its history row), with better-sqlite3 or pg directly.
-// Started as a child process with CEILING_DATABASE_URL, CEILING_PORT and CEILING_SESSION_ID.
+// person by the hash of the cookie's token, their enrollment, whether the
+// phone already checked in somebody else, insert the attendance row and its
+// history row), with better-sqlite3 or pg directly. The session is the path
+// ("/<sessionId>"). Started as a child process with CEILING_DATABASE_URL and CEILING_PORT.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import Database from "better-sqlite3";
 import pg from "pg";
 
 const url = process.env.CEILING_DATABASE_URL!;
-const sessionId = process.env.CEILING_SESSION_ID!;
 const port = Number(process.env.CEILING_PORT);
 const secret = process.env.SESSION_SECRET!;
 const id = () => `c${randomBytes(12).toString("hex")}`;
 const hash = (value: string) => createHash("sha256").update(value).digest("hex");
 
-type Store = (tokenHash: string, now: Date) => Promise<boolean>;
+type Store = (sessionId: string, tokenHash: string, deviceHash: string | null, now: Date) => Promise<boolean>;
 
 function sqliteStore(file: string): Store {
   const database = new Database(file);
@@ -23,23 +23,25 @@ function sqliteStore(file: string): Store {
   database.pragma("busy_timeout = 5000");
   const person = database.prepare("SELECT personId FROM AuthSession WHERE tokenHash = ? AND revokedAt IS NULL");
   const enrollment = database.prepare("SELECT e.id FROM Enrollment e JOIN Module m ON m.cohortId = e.cohortId JOIN Session s ON s.moduleId = m.id WHERE s.id = ? AND e.personId = ? AND e.status = 'enrolled'");
-  const insert = database.prepare("INSERT INTO Attendance (id, enrollmentId, sessionId, status, method, recordedById, recordedAt, checkedInAt, updatedAt) VALUES (?, ?, ?, 'present', 'qr', ?, ?, ?, ?) ON CONFLICT (enrollmentId, sessionId) DO NOTHING");
+  const shared = database.prepare("SELECT id FROM Attendance WHERE sessionId = ? AND deviceHash = ? AND enrollmentId <> ? LIMIT 1");
+  const insert = database.prepare("INSERT INTO Attendance (id, enrollmentId, sessionId, status, method, recordedById, recordedAt, checkedInAt, updatedAt, deviceHash, flag) VALUES (?, ?, ?, 'present', 'qr', ?, ?, ?, ?, ?, ?) ON CONFLICT (enrollmentId, sessionId) DO NOTHING");
   const change = database.prepare("INSERT INTO AttendanceChange (id, attendanceId, toStatus, method, actorId, at) VALUES (?, ?, 'present', 'qr', ?, ?)");
-  const record = database.transaction((tokenHash: string, now: number) => {
+  const record = database.transaction((sessionId: string, tokenHash: string, deviceHash: string | null, now: number) => {
     const who = person.get(tokenHash) as { personId: string } | undefined;
     if (!who) return false;
     const seat = enrollment.get(sessionId, who.personId) as { id: string } | undefined;
     if (!seat) return false;
+    const flag = deviceHash && shared.get(sessionId, deviceHash, seat.id) ? "shared_device" : null;
     const attendanceId = id();
-    if (insert.run(attendanceId, seat.id, sessionId, who.personId, now, now, now).changes) change.run(id(), attendanceId, who.personId, now);
+    if (insert.run(attendanceId, seat.id, sessionId, who.personId, now, now, now, deviceHash, flag).changes) change.run(id(), attendanceId, who.personId, now);
     return true;
   });
-  return async (tokenHash, now) => record(tokenHash, now.getTime());
+  return async (sessionId, tokenHash, deviceHash, now) => record(sessionId, tokenHash, deviceHash, now.getTime());
 }
 
 function postgresStore(connectionString: string): Store {
   const pool = new pg.Pool({ connectionString, max: 10 });
-  return async (tokenHash, now) => {
+  return async (sessionId, tokenHash, deviceHash, now) => {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
@@ -53,8 +55,10 @@ function postgresStore(connectionString: string): Store {
         await client.query("ROLLBACK");
         return false;
       }
+      const shared = deviceHash ? await client.query('SELECT id FROM "Attendance" WHERE "sessionId" = $1 AND "deviceHash" = $2 AND "enrollmentId" <> $3 LIMIT 1', [sessionId, deviceHash, enrollmentId]) : null;
+      const flag = shared?.rowCount ? "shared_device" : null;
       const attendanceId = id();
-      const inserted = await client.query('INSERT INTO "Attendance" (id, "enrollmentId", "sessionId", status, method, "recordedById", "recordedAt", "checkedInAt", "updatedAt") VALUES ($1, $2, $3, \'present\', \'qr\', $4, $5, $5, $5) ON CONFLICT ("enrollmentId", "sessionId") DO NOTHING', [attendanceId, enrollmentId, sessionId, personId, now]);
+      const inserted = await client.query('INSERT INTO "Attendance" (id, "enrollmentId", "sessionId", status, method, "recordedById", "recordedAt", "checkedInAt", "updatedAt", "deviceHash", flag) VALUES ($1, $2, $3, \'present\', \'qr\', $4, $5, $5, $5, $6, $7) ON CONFLICT ("enrollmentId", "sessionId") DO NOTHING', [attendanceId, enrollmentId, sessionId, personId, now, deviceHash, flag]);
       if (inserted.rowCount) await client.query('INSERT INTO "AttendanceChange" (id, "attendanceId", "toStatus", method, "actorId", at) VALUES ($1, $2, \'present\', \'qr\', $3, $4)', [id(), attendanceId, personId, now]);
       await client.query("COMMIT");
       return true;
@@ -88,7 +92,11 @@ http
         return;
       }
       const value = JSON.parse(Buffer.from(raw, "base64").toString("utf8")) as string;
-      store(hash(value), new Date()).then(
+      // The device cookie is unsigned: base64 of the JSON string, hashed as the app hashes it.
+      const device = /academy_device=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
+      const deviceHash = device ? hash(`device|${JSON.parse(Buffer.from(decodeURIComponent(device), "base64").toString("utf8")) as string}`) : null;
+      const sessionId = decodeURIComponent((req.url ?? "/").slice(1));
+      store(sessionId, hash(value), deviceHash, new Date()).then(
         (ok) => res.writeHead(ok ? 200 : 403, { "Content-Type": "text/plain" }).end(ok ? "ok" : "no"),
         () => res.writeHead(500).end(),
       );

@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseDatabaseUrl } from "~/utils/database-url.ts";
@@ -19,6 +20,8 @@ import { onEachDatabase, whenRun } from "./each-database.ts";
 
 const TRAINEES = 500;
 const CONNECTIONS = 100;
+/** Check-ins sent before measuring, to a session of their own. */
+const WARM_UP = 100;
 /** The session began a few minutes ago: its check-in window is open. */
 const STARTED_MINUTES_AGO = 5;
 
@@ -112,14 +115,18 @@ async function burst(port: number, path: string, cookies: readonly string[], mak
   return { seconds, latencies, errors };
 }
 
+/** The machine's one-minute load average: the figures mean little when other work shares the cores. */
+const loadFigure = (label: string, when: string): CheckInBenchResult => ({ name: `checkin load average ${when} (${label})`, value: round(os.loadavg()[0]!, 2), unit: "1-min load" });
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function figures(label: string, what: string, load: Load, rows: number): CheckInBenchResult[] {
   const sorted = [...load.latencies].sort((a, b) => a - b);
   const prefix = `checkin ${what} (${label})`;
+  const count = load.latencies.length;
   return [
-    { name: `${prefix}: throughput`, value: round(TRAINEES / load.seconds), unit: "check-ins/s" },
+    { name: `${prefix}: throughput`, value: round(count / load.seconds), unit: "check-ins/s" },
     { name: `${prefix}: p50 latency`, value: round(percentile(sorted, 50)), unit: "ms" },
     { name: `${prefix}: p95 latency`, value: round(percentile(sorted, 95)), unit: "ms" },
     { name: `${prefix}: p99 latency`, value: round(percentile(sorted, 99)), unit: "ms" },
@@ -147,7 +154,7 @@ async function measure(databaseUrl: string, label: string): Promise<CheckInBench
   const module = await db.module.create({ data: { cohortId: cohort.id, trackId: track.id, title: "签到基准测试", creditHours: 3 } });
   const startsAt = new Date(Date.now() - STARTED_MINUTES_AGO * 60_000);
   const endsAt = new Date(startsAt.getTime() + 3 * 3_600_000);
-  const [dataSession, documentSession, ceilingSession] = await Promise.all([0, 1, 2].map(() => db.session.create({ data: { moduleId: module.id, startsAt, endsAt } })));
+  const [dataSession, documentSession, ceilingSession, appWarmUp, ceilingWarmUp] = await Promise.all([0, 1, 2, 3, 4].map(() => db.session.create({ data: { moduleId: module.id, startsAt, endsAt } })));
   const role = await db.role.findUniqueOrThrow({ where: { key: "trainee" }, select: { id: true } });
   const people = Array.from({ length: TRAINEES }, (_, i) => ({ id: `bench-trainee-${i}`, name: `学员${i}`, status: "active", mobile: `139${String(i).padStart(8, "0")}` }));
   await db.person.createMany({ data: people });
@@ -155,11 +162,13 @@ async function measure(databaseUrl: string, label: string): Promise<CheckInBench
   await db.enrollment.createMany({ data: people.map((p) => ({ cohortId: cohort.id, personId: p.id, status: "enrolled" })) });
   const request = new Request("http://127.0.0.1/");
   const cookies: string[] = [];
-  for (const person of people) cookies.push((await createAuthSession(request, person.id, {})).split(";")[0]!);
+  // Each trainee's phone carries its own device cookie (set when the check-in page was opened), so the shared-phone check runs.
+  for (const person of people) cookies.push(`${(await createAuthSession(request, person.id, {})).split(";")[0]!}; academy_device=${encodeURIComponent(Buffer.from(JSON.stringify(randomBytes(24).toString("base64url"))).toString("base64"))}`);
+  const warmUpCookies = cookies.slice(0, WARM_UP);
 
   // The code of the current slot, derived per request as the projector derives it, so a long run never sends an expired one.
   const keys = new Map<string, string>();
-  for (const session of [dataSession!, documentSession!, ceilingSession!]) keys.set(session.id, sessionKey((await getCheckInSession(session.id))!).keyHex);
+  for (const session of [dataSession!, documentSession!, ceilingSession!, appWarmUp!, ceilingWarmUp!]) keys.set(session.id, sessionKey((await getCheckInSession(session.id))!).keyHex);
   const bodyFor = (sessionId: string) => () => new URLSearchParams({ intent: "trainee", token: codesForSlot(keys.get(sessionId)!, sessionId, slotAt(new Date())).qrToken }).toString();
   const countRows = (sessionId: string) => db.attendance.count({ where: { sessionId } });
   const results: CheckInBenchResult[] = [];
@@ -170,9 +179,10 @@ async function measure(databaseUrl: string, label: string): Promise<CheckInBench
   const app = start(["scripts/start.ts"], { DATABASE_URL: databaseUrl, PORT: String(appPort), HOST: "127.0.0.1", NODE_ENV: "production", DEMO_DATA: "off" });
   try {
     await waitFor(`http://127.0.0.1:${appPort}/healthz`, app);
-    // Warm-up: the first query compiles Prisma's query engine; not counted.
-    await burst(appPort, `/check-in/${dataSession!.id}.data`, cookies.slice(0, 1), () => "intent=trainee&code=000000", () => true);
-    await db.checkInCodeFailure.deleteMany({});
+    // Warm-up on a session of its own, not counted: the first queries compile Prisma's query plans, and the JIT warms.
+    await burst(appPort, `/check-in/${appWarmUp!.id}.data`, warmUpCookies, bodyFor(appWarmUp!.id), () => true);
+    await burst(appPort, `/check-in/${appWarmUp!.id}`, warmUpCookies, bodyFor(appWarmUp!.id), () => true);
+    results.push(loadFigure(label, "before the app"));
     const withScript = await burst(appPort, `/check-in/${dataSession!.id}.data`, cookies, bodyFor(dataSession!.id), (text) => text.includes("recorded"));
     results.push(...figures(label, "app", withScript, await countRows(dataSession!.id)));
     const withoutScript = await burst(appPort, `/check-in/${documentSession!.id}`, cookies, bodyFor(documentSession!.id), (text) => text.includes('data-testid="check-in-recorded"'));
@@ -184,10 +194,12 @@ async function measure(databaseUrl: string, label: string): Promise<CheckInBench
   // The ceiling: the same work in a bare handler on the same database.
   const ceilingPort = await freePort();
   const target = parseDatabaseUrl(databaseUrl, projectRoot);
-  const ceiling = start(["scripts/bench/checkin-ceiling.ts"], { CEILING_DATABASE_URL: target.provider === "sqlite" ? `file:${target.file}` : databaseUrl, CEILING_PORT: String(ceilingPort), CEILING_SESSION_ID: ceilingSession!.id });
+  const ceiling = start(["scripts/bench/checkin-ceiling.ts"], { CEILING_DATABASE_URL: target.provider === "sqlite" ? `file:${target.file}` : databaseUrl, CEILING_PORT: String(ceilingPort) });
   try {
     await waitFor(`http://127.0.0.1:${ceilingPort}/`, ceiling);
-    const load = await burst(ceilingPort, "/", cookies, bodyFor(ceilingSession!.id), (text) => text === "ok");
+    await burst(ceilingPort, `/${ceilingWarmUp!.id}`, warmUpCookies, bodyFor(ceilingWarmUp!.id), () => true);
+    results.push(loadFigure(label, "before the ceiling"));
+    const load = await burst(ceilingPort, `/${ceilingSession!.id}`, cookies, bodyFor(ceilingSession!.id), (text) => text === "ok");
     results.push(...figures(label, "ceiling", load, await countRows(ceilingSession!.id)));
   } finally {
     await stop(ceiling);

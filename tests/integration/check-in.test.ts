@@ -69,6 +69,27 @@ describe("checking in", () => {
     expect(await db.attendance.count({ where: { sessionId, enrollment: { personId: { in: [third!.id, stranger.id] } } } })).toBe(0);
   });
 
+  test("a withdrawn trainee, one enrolled in another cohort only, and a cancelled session record nothing", async () => {
+    const proof = await qr(sessionId, inClass);
+    // Withdrawn after checking in: the earlier record is not answered as "already checked in".
+    const withdrawn = await createPerson();
+    const seat = await enroll(cohortId, withdrawn.id);
+    expect(await checkIn(base(withdrawn.id, proof))).toMatchObject({ ok: true, already: false });
+    await db.enrollment.update({ where: { id: seat.id }, data: { status: "withdrawn" } });
+    expect(await checkIn(base(withdrawn.id, proof))).toEqual({ ok: false, reason: "not_enrolled" });
+    const elsewhere = await createPerson();
+    await enroll((await createCohort({ startDate: "2026-03-01", endDate: "2026-04-30" })).id, elsewhere.id);
+    expect(await checkIn(base(elsewhere.id, proof))).toEqual({ ok: false, reason: "not_enrolled" });
+    const cancelled = await createSession(cohortId, { startsAt, hours: 3 });
+    const cancelledProof = await qr(cancelled.id, inClass);
+    await db.session.update({ where: { id: cancelled.id }, data: { status: "cancelled" } });
+    const enrolled = await createPerson();
+    await enroll(cohortId, enrolled.id);
+    expect(await checkIn({ ...base(enrolled.id, cancelledProof), sessionId: cancelled.id })).toEqual({ ok: false, reason: "cancelled" });
+    expect(await checkIn({ ...base(enrolled.id, proof), sessionId: "no-such-session" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await db.attendance.count({ where: { enrollment: { personId: { in: [elsewhere.id, enrolled.id] } } } })).toBe(0);
+  });
+
   test("flags the second trainee checked in from one phone, and a check-in away from the venue", async () => {
     const [, , third, fourth, fifth] = trainees;
     const proof = await qr(sessionId, inClass);

@@ -96,21 +96,21 @@ type CheckInRow = {
   checkInOpensMinutesBefore: number | null; checkInClosesMinutesAfter: number | null; lateAfterMinutes: number | null; openToGuests: boolean | number;
   venueName: string | null; latitude: number | null; longitude: number | null; radiusMeters: number | null;
   moduleTitle: string; cohortId: string; cohortTitle: string; cohortLateAfterMinutes: number;
-  enrollmentId: string | null; attendanceStatus: string | null; attendanceFlag: string | null; sharedDevice: number | bigint;
+  enrollmentId: string | null; enrollmentStatus: string | null; attendanceStatus: string | null; attendanceFlag: string | null; sharedDevice: number | bigint;
 };
 
 /**
  * What a trainee's check-in needs, in one query: the session as `getCheckInSession`
- * reads it, the person's enrollment in its cohort, what is already recorded for
- * them, and whether this phone already checked in somebody else (by the
- * (sessionId, deviceHash) index).
+ * reads it, the person's enrollment in its cohort (when enrolled), what is
+ * already recorded for them there, and whether this phone already checked in
+ * somebody else (by the (sessionId, deviceHash) index). Null when there is no such session.
  */
-async function checkInContext(sessionId: string, personId: string, deviceHash: string | null) {
+export async function readCheckIn(sessionId: string, personId: string | null, deviceHash: string | null) {
   const [row] = await db.$queryRaw<CheckInRow[]>(Prisma.sql`
     SELECT s."id", s."startsAt", s."endsAt", s."status", s."checkInSecret", s."checkInOpensMinutesBefore", s."checkInClosesMinutesAfter",
       s."lateAfterMinutes", s."openToGuests", v."name" AS "venueName", v."latitude", v."longitude", v."radiusMeters",
       m."title" AS "moduleTitle", m."cohortId", c."title" AS "cohortTitle", c."lateAfterMinutes" AS "cohortLateAfterMinutes",
-      e."id" AS "enrollmentId", a."status" AS "attendanceStatus", a."flag" AS "attendanceFlag",
+      e."id" AS "enrollmentId", e."status" AS "enrollmentStatus", a."status" AS "attendanceStatus", a."flag" AS "attendanceFlag",
       CASE WHEN EXISTS (
         SELECT 1 FROM "Attendance" d
         WHERE d."sessionId" = s."id" AND d."deviceHash" = ${deviceHash} AND (e."id" IS NULL OR d."enrollmentId" <> e."id")
@@ -119,7 +119,7 @@ async function checkInContext(sessionId: string, personId: string, deviceHash: s
     JOIN "Module" m ON m."id" = s."moduleId"
     JOIN "Cohort" c ON c."id" = m."cohortId"
     LEFT JOIN "Venue" v ON v."id" = s."venueId"
-    LEFT JOIN "Enrollment" e ON e."cohortId" = m."cohortId" AND e."personId" = ${personId} AND e."status" = 'enrolled'
+    LEFT JOIN "Enrollment" e ON e."cohortId" = m."cohortId" AND e."personId" = ${personId}
     LEFT JOIN "Attendance" a ON a."enrollmentId" = e."id" AND a."sessionId" = s."id"
     WHERE s."id" = ${sessionId}`);
   if (!row) return null;
@@ -137,13 +137,14 @@ async function checkInContext(sessionId: string, personId: string, deviceHash: s
     module: { title: row.moduleTitle, cohortId: row.cohortId, cohort: { title: row.cohortTitle, lateAfterMinutes: row.cohortLateAfterMinutes } },
   };
   const existing = row.attendanceStatus === null ? null : { status: row.attendanceStatus, flag: row.attendanceFlag };
-  return { session, enrollmentId: row.enrollmentId, existing, sharedDevice: Number(row.sharedDevice) === 1 };
+  const enrollmentId = row.enrollmentStatus === "enrolled" ? row.enrollmentId : null;
+  return { session, enrollmentId, existing, sharedDevice: Number(row.sharedDevice) === 1 };
 }
 
 /** Records one enrolled trainee's check-in; a second call records nothing more. */
 export async function checkIn(input: CheckInInput): Promise<CheckInOutcome> {
   const deviceHash = deviceHashOf(input.deviceId);
-  const context = await checkInContext(input.sessionId, input.personId, deviceHash);
+  const context = await readCheckIn(input.sessionId, input.personId, deviceHash);
   if (!context) return { ok: false, reason: "not_found" };
   const { session, enrollmentId, existing } = context;
   if (session.status === "cancelled") return { ok: false, reason: "cancelled" };
@@ -158,24 +159,22 @@ export async function checkIn(input: CheckInInput): Promise<CheckInOutcome> {
   const status = checkInStatus(session, session.module.cohort.lateAfterMinutes, input.codeTime);
   const method = input.proof.kind;
   try {
-    // The row and its history row together; nothing is read back.
-    await db.$transaction(async (tx) => {
-      const { id } = await tx.attendance.create({
-        data: {
-          enrollmentId,
-          sessionId: session.id,
-          status,
-          method,
-          recordedById: input.personId,
-          recordedAt: input.now,
-          checkedInAt: input.codeTime,
-          deviceHash,
-          flag,
-          distanceMeters: location.distanceMeters,
-        },
-        select: { id: true },
-      });
-      await tx.attendanceChange.create({ data: { attendanceId: id, fromStatus: null, toStatus: status, method, actorId: input.personId, at: input.now }, select: { id: true } });
+    // The row and its history row in one write (one transaction); only the id is read back.
+    await db.attendance.create({
+      data: {
+        enrollmentId,
+        sessionId: session.id,
+        status,
+        method,
+        recordedById: input.personId,
+        recordedAt: input.now,
+        checkedInAt: input.codeTime,
+        deviceHash,
+        flag,
+        distanceMeters: location.distanceMeters,
+        changes: { create: { fromStatus: null, toStatus: status, method, actorId: input.personId, at: input.now } },
+      },
+      select: { id: true },
     });
   } catch (error) {
     // The same trainee, twice at once: the other request recorded it.
