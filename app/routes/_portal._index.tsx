@@ -7,7 +7,7 @@ import { MyStatusPill } from "~/modules/attendance/my-status-pill.tsx";
 import { myStatusBySession } from "~/modules/attendance/my-sessions.server.ts";
 import { withMyStatus } from "~/modules/attendance/session-state.ts";
 import { myCheckIns } from "~/modules/attendance/check-in.server.ts";
-import { TodayCheckIn } from "~/modules/attendance/check-in-today.tsx";
+import { hasTodayCheckIn, TodayCheckIn } from "~/modules/attendance/check-in-today.tsx";
 import { CohortCard } from "~/modules/cohorts/cohort-card.tsx";
 import { getMyCohorts } from "~/modules/cohorts/my-cohorts.server.ts";
 import { SessionCard } from "~/modules/timetable/session-card.tsx";
@@ -73,10 +73,9 @@ export default function PortalHome() {
         </h2>
         {data.today.length ? (
           data.today.map((session) => (
-            <div key={session.id} className="flex flex-col">
-              <SessionCard session={session} showDay={false} href={`/sessions/${session.id}`} status={<MyStatusPill status={session.myStatus} />} />
-              <TodayCheckIn state={data.checkIns[session.id]} />
-            </div>
+            <SessionCard key={session.id} session={session} showDay={false} href={`/sessions/${session.id}`} status={<MyStatusPill status={session.myStatus} />}>
+              {hasTodayCheckIn(data.checkIns[session.id]) ? <TodayCheckIn state={data.checkIns[session.id]} /> : null}
+            </SessionCard>
           ))
         ) : (
           <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noSessionsToday")}</p>

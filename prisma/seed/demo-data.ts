@@ -1067,8 +1067,13 @@ function planAttendance(
     const sessions = cohort.modules
       .flatMap((module) => module.sessions)
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    const past = sessions.filter((session) => session.endsAt <= anchorStart);
-    const upcoming = sessions.filter((session) => session.endsAt > anchorStart);
+    // Held: everything before the anchor day, and that day's sessions but the one left open for check-in all day,
+    // so the demo's morning session has its attendance whatever the hour the demo is loaded.
+    const anchorEnd = academyInstant(addDays(anchorDate, 1), "00:00");
+    const held = (session: PlannedSession) =>
+      session.endsAt <= anchorStart || (session.endsAt <= anchorEnd && session.checkInOpensMinutesBefore === null);
+    const past = sessions.filter(held);
+    const upcoming = sessions.filter((session) => !held(session));
     const enrolled = cohort.enrollments.filter((enrollment) => enrollment.status === "enrolled");
     if (enrolled.length === 0) continue;
 

@@ -70,7 +70,7 @@ test("the projector shows a code; one phone checks in through the QR link, anoth
   const second = await typist.newPage();
   await signIn(second, secondTrainee, demo.trainee.password);
   await gotoHydrated(second, "/");
-  const form = second.getByTestId("today-check-in");
+  const form = second.locator(`[data-testid=today-check-in][data-session-id="${sessionId}"]`);
   await expect(form).toBeVisible();
   await form.locator('input[name="code"]').fill((await page.getByTestId("check-in-code").textContent())!.trim());
   await form.getByRole("button", { name: "签到" }).click();
@@ -80,7 +80,7 @@ test("the projector shows a code; one phone checks in through the QR link, anoth
 
   // Back home, the card shows what was recorded.
   await gotoHydrated(second, "/");
-  await expect(second.getByTestId("today-check-in-status")).toBeVisible();
+  await expect(second.locator(`[data-testid=today-check-in-status][data-session-id="${sessionId}"]`)).toBeVisible();
   await scanner.close();
   await typist.close();
 });

@@ -71,6 +71,8 @@ test("staff copy a three-track programme into a new cohort, schedule a site visi
 
   // A site visit for the management module, at the partner company.
   await page.getByRole("link", { name: "数字化转型的组织变革" }).click();
+  // The programme page has its own "安排课次" link: wait for the module's page before using its link.
+  await expect(page).toHaveURL(/\/modules\/[^/]+$/);
   await page.getByRole("link", { name: "安排课次" }).click();
   await page.getByLabel("日期").fill("2027-04-13");
   await page.getByLabel("开始时间").fill("09:00");

@@ -172,12 +172,16 @@ describe("the demo academy", () => {
     expect(today.map((session) => session.startsAt.toISOString())).toContain("2025-11-26T06:00:00.000Z");
   });
 
-  test("attendance exists for every trainee at every session that ended before the anchor day, and no other", async () => {
-    const sessions = await db.session.findMany({ select: { endsAt: true, _count: { select: { attendances: true } } } });
-    const past = sessions.filter((session) => session.endsAt <= anchorStart);
+  test("attendance exists for every trainee at every session held by the anchor day (all before it, and that day's but the one open for check-in), and no other", async () => {
+    const anchorEnd = academyInstant(addDays(ANCHOR, 1), "00:00");
+    const sessions = await db.session.findMany({ select: { endsAt: true, checkInOpensMinutesBefore: true, _count: { select: { attendances: true } } } });
+    const held = (session: (typeof sessions)[number]) =>
+      session.endsAt <= anchorStart || (session.endsAt <= anchorEnd && session.checkInOpensMinutesBefore === null);
+    const past = sessions.filter(held);
     expect(past.length).toBeGreaterThan(0);
+    expect(past.some((session) => session.endsAt > anchorStart)).toBe(true);
     for (const session of sessions) {
-      expect(session._count.attendances).toBe(session.endsAt <= anchorStart ? 87 : 0);
+      expect(session._count.attendances).toBe(held(session) ? 87 : 0);
     }
     expect(await db.attendanceChange.count()).toBe(past.length * 87);
   });
@@ -328,7 +332,7 @@ test("the anchor date must be a calendar date", async () => {
 
 describe("the plan, for any anchor date", () => {
   test.each(["2024-02-29", "2025-01-01", "2025-12-31", "2026-06-15"])(
-    "%s has a session that day and attendance only before it",
+    "%s has a session that day, open for check-in all day, and attendance only for the sessions held by then",
     (anchor) => {
       const plan = planDemoAcademy(anchor);
       const start = academyInstant(anchor, "00:00");
@@ -336,7 +340,11 @@ describe("the plan, for any anchor date", () => {
       const sessions = plan.cohorts.flatMap((cohort) => cohort.modules.flatMap((module) => module.sessions));
       expect(sessions.some((session) => session.startsAt >= start && session.startsAt < end)).toBe(true);
       const attended = new Set(plan.attendances.map((row) => row.sessionKey));
-      for (const session of sessions) expect(attended.has(session.key)).toBe(session.endsAt <= start);
+      const open = sessions.filter((session) => session.checkInOpensMinutesBefore !== null);
+      expect(open).toHaveLength(1);
+      for (const session of sessions) {
+        expect(attended.has(session.key)).toBe(session.endsAt <= start || (session.endsAt <= end && session.checkInOpensMinutesBefore === null));
+      }
       // Same people whatever the anchor.
       expect(plan.trainees).toEqual(planDemoAcademy(ANCHOR).trainees);
     },

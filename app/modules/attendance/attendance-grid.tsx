@@ -26,7 +26,7 @@ export const AttendanceGridTable = memo(function AttendanceGridTable({ grid, coh
     return value === null ? t("attendance.rate.none") : t("attendance.rate.value", { percent: value });
   };
   return (
-    <div className="max-h-[75vh] overflow-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-labelledby="grid-caption">
+    <div className="relative max-h-[75vh] overflow-auto rounded-xl border border-line bg-surface" tabIndex={0} role="region" aria-labelledby="grid-caption">
       <table className="border-separate border-spacing-0 text-sm">
         <caption id="grid-caption" className="sr-only">
           {t("attendance.grid.caption", { trainees: grid.rows.length, sessions: grid.sessions.length })}

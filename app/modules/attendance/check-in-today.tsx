@@ -6,22 +6,28 @@ import { Button } from "~/components/ui/button.tsx";
 import { CODE_DIGITS } from "./check-in-codes.ts";
 import type { MyCheckIn } from "./check-in.server.ts";
 
+/** Whether today's card has anything to say about check-in (the card's footer shows only then). */
+export function hasTodayCheckIn(state: MyCheckIn | undefined): state is MyCheckIn {
+  return Boolean(state && state.enrolled && state.phase !== "cancelled" && state.phase !== "upcoming");
+}
+
+/** The footer of today's session card: the code field while check-in is open, then what was recorded. */
 export function TodayCheckIn({ state }: { state: MyCheckIn | undefined }) {
   const { t } = useTranslation();
-  if (!state || !state.enrolled || state.phase === "cancelled" || state.phase === "upcoming") return null;
+  if (!hasTodayCheckIn(state)) return null;
   if (state.status) {
     return (
-      <p className="-mt-2 rounded-b-xl bg-emerald-50 px-4 py-2 text-sm font-medium text-emerald-900" data-testid="today-check-in-status">
+      <p className="text-sm font-medium text-emerald-800" data-testid="today-check-in-status" data-session-id={state.sessionId}>
         {t("checkin.home.recorded", { status: t(`checkin.status.${state.status}`) })}
       </p>
     );
   }
   if (state.phase === "held") {
-    return <p className="-mt-2 rounded-b-xl bg-canvas px-4 py-2 text-sm text-muted">{t("checkin.home.notRecorded")}</p>;
+    return <p className="text-sm text-muted">{t("checkin.home.notRecorded")}</p>;
   }
   const inputId = `check-in-code-${state.sessionId}`;
   return (
-    <Form method="post" action={`/check-in/${state.sessionId}`} className="-mt-2 flex flex-wrap items-end gap-2 rounded-b-xl border border-t-0 border-line bg-brand-50 px-4 py-3" data-testid="today-check-in">
+    <Form method="post" action={`/check-in/${state.sessionId}`} className="flex flex-wrap items-end gap-2" data-testid="today-check-in" data-session-id={state.sessionId}>
       <input type="hidden" name="intent" value="trainee" />
       <label htmlFor={inputId} className="flex min-w-0 flex-1 flex-col gap-1">
         <span className="text-sm font-medium">{t("checkin.home.codeLabel")}</span>

@@ -5,7 +5,7 @@
 import type { TrackKey } from "~/modules/academy/tracks.ts";
 import { db } from "~/utils/db.server.ts";
 import { countStatuses, effectiveStatus, rateFromCounts, sessionPhase, type AttendanceStatus, type SessionPhase } from "./rules.ts";
-import { COUNTED_ENROLLMENT_STATUSES, type Standing } from "./standing.server.ts";
+import { COUNTED_ENROLLMENT_STATUSES, type Standing, windowSelect } from "./standing.server.ts";
 
 export type GridSession = {
   id: string;
@@ -42,12 +42,7 @@ export async function cohortGrid({ cohortId, now }: { cohortId: string; now: Dat
     db.session.findMany({
       where: { module: { cohortId } },
       select: {
-        id: true,
-        startsAt: true,
-        endsAt: true,
-        status: true,
-        checkInOpensMinutesBefore: true,
-        checkInClosesMinutesAfter: true,
+        ...windowSelect,
         module: { select: { id: true, title: true, position: true, track: { select: { key: true, position: true } } } },
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],

@@ -8,22 +8,14 @@ import { db, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { rollCallCohort } from "./access.server.ts";
 import { sessionPhase, type AttendanceStatus } from "./rules.ts";
-import { COUNTED_ENROLLMENT_STATUSES } from "./standing.server.ts";
+import { COUNTED_ENROLLMENT_STATUSES, windowSelect } from "./standing.server.ts";
 
 type Actor = Pick<CurrentUser, "id" | "permissions">;
 
 /** One page of roll call holds the whole class; more in one request is not a class. */
 export const MAX_MARKED_AT_ONCE = 1000;
 
-const sessionSelect = {
-  id: true,
-  startsAt: true,
-  endsAt: true,
-  status: true,
-  checkInOpensMinutesBefore: true,
-  checkInClosesMinutesAfter: true,
-  module: { select: { cohortId: true } },
-} as const;
+const sessionSelect = { ...windowSelect, module: { select: { cohortId: true } } } as const;
 
 async function sessionForMarking(actor: Actor, sessionId: string) {
   const cohortId = await rollCallCohort(actor, sessionId);

@@ -19,7 +19,8 @@ import {
 /** Enrollments whose attendance counts: in the class now, or finished it. */
 export const COUNTED_ENROLLMENT_STATUSES = ["enrolled", "completed"];
 
-const windowSelect = {
+/** What every rule about a session's check-in window needs (rules.ts WindowedSession). */
+export const windowSelect = {
   id: true,
   startsAt: true,
   endsAt: true,
