@@ -2,8 +2,11 @@
 // valid QR codes from 100 concurrent connections, against the production
 // build (`npm run build` first) served as `npm start` serves it; then the same
 // load against a minimal plain Node handler doing the same work on the same
-// database, as the ceiling. Reports throughput, p50/p95/p99 latency, errors
-// and the attendance rows afterwards (exactly one per trainee, or the run fails).
+// database, as the ceiling. Each trainee's phone has its own device cookie;
+// each request carries the code of the current slot, as a phone scanning the
+// projector would; each side is warmed up on a session of its own first.
+// Reports throughput, p50/p95/p99 latency, errors, the attendance rows
+// afterwards (exactly one per trainee, or the run fails) and the load average.
 // Traffic goes to 127.0.0.1 only. Run: npx tsx scripts/bench/checkin.ts
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
