@@ -13,6 +13,7 @@ import type { SessionPageData } from "~/modules/timetable/sessions.ts";
 import { getSessionForTrainee, presentSession } from "~/modules/timetable/session-pages.server.ts";
 import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 import { getLanguage } from "~/utils/i18n.server.ts";
+import { leaveOpen } from "~/modules/attendance/leave.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.session.module.title ?? "" }];
 
@@ -23,7 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [academy, language, materials] = await Promise.all([getAcademySettings(), getLanguage(request), listMaterialViews(session.module.id)]);
   const page = presentSession(session, academy.timeZone, language);
   // Trainees see what changed since the session was first announced, not the announcement itself.
-  return { session: { ...page, history: page.history.filter((entry) => entry.kind !== "created") }, materials, wechat: isWeChat(request.headers.get("User-Agent")) };
+  return {
+    session: { ...page, history: page.history.filter((entry) => entry.kind !== "created") },
+    materials,
+    wechat: isWeChat(request.headers.get("User-Agent")),
+    // A coming or just-missed session: the trainee may ask to be excused from it.
+    leaveOpen: leaveOpen(session, new Date()),
+  };
 }
 
 function Lecturer({ lecturer }: { lecturer: SessionPageData["lecturers"][number] }) {
@@ -50,7 +57,7 @@ function Lecturer({ lecturer }: { lecturer: SessionPageData["lecturers"][number]
 
 export default function TraineeSession() {
   const { t } = useTranslation();
-  const { session, materials, wechat } = useLoaderData<typeof loader>();
+  const { session, materials, wechat, leaveOpen: askLeave } = useLoaderData<typeof loader>();
   const cancelled = session.status === "cancelled";
   const offsite = session.venue?.kind === "offsite";
   const cancellation = cancelled ? session.history.find((entry) => entry.kind === "cancelled") : undefined;
@@ -116,6 +123,11 @@ export default function TraineeSession() {
         {!cancelled ? (
           <div className="flex flex-wrap gap-2">
             <AddToCalendarLink sessionId={session.id} />
+            {askLeave ? (
+              <Link to={`/leave/${session.id}`} className={buttonClass("secondary")} data-testid="ask-leave">
+                {t("attendance.mine.leaveLink")}
+              </Link>
+            ) : null}
             {session.venue?.address ? (
               // A map search for the address: phones open it in their map app, the way to a site visit included.
               <a

@@ -50,7 +50,10 @@ test("a trainee asks for leave on a phone, staff approve it, and the trainee see
   await gotoHydrated(trainee, "/attendance");
   await expect(trainee.getByRole("heading", { level: 1, name: "我的出勤" })).toBeVisible();
   await expect(trainee.getByTestId("my-rate").first()).toBeVisible();
-  await trainee.locator(`a[href="/leave/${facts.comingSessionId}"]`).click();
+  await expect(trainee.locator(`a[href="/leave/${facts.comingSessionId}"]`)).toBeVisible();
+  // The session's own page offers the same request.
+  await gotoHydrated(trainee, `/sessions/${facts.comingSessionId}`);
+  await trainee.getByTestId("ask-leave").click();
   await expect(trainee.getByRole("heading", { level: 1, name: "申请请假" })).toBeVisible();
   await trainee.getByLabel("请假原因").fill(reason);
   await trainee.getByRole("button", { name: "提交请假申请" }).click();
