@@ -13,7 +13,7 @@ import type { SessionPageData } from "~/modules/timetable/sessions.ts";
 import { getSessionForTrainee, presentSession } from "~/modules/timetable/session-pages.server.ts";
 import { TrackBadge } from "~/modules/academy/track-badge.tsx";
 import { getLanguage } from "~/utils/i18n.server.ts";
-import { leaveOpen } from "~/modules/attendance/leave.server.ts";
+import { mayAskLeave } from "~/modules/attendance/leave.server.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.session.module.title ?? "" }];
 
@@ -21,7 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
   const session = await getSessionForTrainee(user.id, params.sessionId ?? "");
   if (!session) throw new Response("Not found", { status: 404 });
-  const [academy, language, materials] = await Promise.all([getAcademySettings(), getLanguage(request), listMaterialViews(session.module.id)]);
+  const [academy, language, materials, leaveOpen] = await Promise.all([
+    getAcademySettings(),
+    getLanguage(request),
+    listMaterialViews(session.module.id),
+    mayAskLeave(user.id, session.id, new Date()),
+  ]);
   const page = presentSession(session, academy.timeZone, language);
   // Trainees see what changed since the session was first announced, not the announcement itself.
   return {
@@ -29,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     materials,
     wechat: isWeChat(request.headers.get("User-Agent")),
     // A coming or just-missed session: the trainee may ask to be excused from it.
-    leaveOpen: leaveOpen(session, new Date()),
+    leaveOpen,
   };
 }
 

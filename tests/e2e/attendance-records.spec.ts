@@ -77,6 +77,8 @@ test("a trainee asks for leave on a phone, staff approve it, and the trainee see
   const session = trainee.getByTestId("my-session").filter({ has: trainee.locator(`a[href="/sessions/${facts.comingSessionId}"]`) });
   await expect(session).toContainText("请假");
   await expect(session.locator(`a[href="/leave/${facts.comingSessionId}"]`)).toHaveCount(0);
+  await gotoHydrated(trainee, `/sessions/${facts.comingSessionId}`);
+  await expect(trainee.getByTestId("ask-leave")).toHaveCount(0);
   await desk.close();
   await phone.close();
 });

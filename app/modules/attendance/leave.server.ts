@@ -23,6 +23,23 @@ export function leaveOpen(session: { status: string; endsAt: Date }, now: Date):
   return session.status !== "cancelled" && now.getTime() <= session.endsAt.getTime() + LEAVE_DAYS_AFTER * DAY;
 }
 
+/**
+ * Whether `personId` may ask to be excused from this session now: enrolled in its
+ * cohort, leave still open, not checked in, and no request waiting or approved.
+ */
+export async function mayAskLeave(personId: string, sessionId: string, now: Date): Promise<boolean> {
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: { status: true, endsAt: true, module: { select: { cohortId: true } } } });
+  if (!session || !leaveOpen(session, now)) return false;
+  const enrollment = await db.enrollment.findFirst({
+    where: { cohortId: session.module.cohortId, personId, status: { in: COUNTED_ENROLLMENT_STATUSES } },
+    select: {
+      attendances: { where: { sessionId, status: { in: ["present", "late"] } }, select: { id: true } },
+      leaveRequests: { where: { sessionId, status: { in: ["pending", "approved"] } }, select: { id: true } },
+    },
+  });
+  return Boolean(enrollment && enrollment.attendances.length === 0 && enrollment.leaveRequests.length === 0);
+}
+
 /** The trainee's own enrollment: refused (403) when it is someone else's, so nobody asks leave for another. */
 async function ownEnrollment(actor: Actor, enrollmentId: string) {
   if (!can(actor, "create:leave", "own")) throw new Response("Forbidden", { status: 403 });
