@@ -182,3 +182,36 @@ export function ruleStanding(
     upcomingCreditHours: Math.round(upcomingCreditHours * 100) / 100,
   };
 }
+
+/** The academy's serial pattern: {prefix}, {year}, {cohort} (the cohort's code) and {seq} (zero-padded to 3). */
+export function formatSerial(pattern: string, parts: { prefix: string; year: string; cohort: string; sequence: number }): string {
+  const values: Record<string, string> = { prefix: parts.prefix, year: parts.year, cohort: parts.cohort, seq: String(parts.sequence).padStart(3, "0") };
+  const serial = pattern.replace(/\{(prefix|year|cohort|seq)\}/g, (_, key: string) => values[key]!);
+  // A pattern without {seq} would repeat; the running number is always there.
+  return pattern.includes("{seq}") ? serial : `${serial}-${values.seq}`;
+}
+
+const base32Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/** RFC 4648 base32 without padding: letters and digits only, unambiguous when read aloud. */
+export function verificationCodeFrom(bytes: Uint8Array): string {
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += base32Alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += base32Alphabet[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/** A code as printed (32 base32 characters), case and spaces forgiven; null when it cannot be one. */
+export function normaliseVerificationCode(input: string): string | null {
+  const code = input.replace(/[\s-]/g, "").toUpperCase();
+  return /^[A-Z2-7]{32}$/.test(code) ? code : null;
+}
