@@ -1,6 +1,7 @@
 // What a certificate certifies, and the cohort's rule for earning one: pure
 // functions shared by server and browser. The snapshot is written once, at
 // issue time, and everything printed or verified reads it, never live data.
+import { z } from "zod";
 import type { TrackKey } from "~/modules/academy/tracks.ts";
 
 /** Every field printed on a certificate, as it stood when it was issued. */
@@ -215,3 +216,17 @@ export function normaliseVerificationCode(input: string): string | null {
   const code = input.replace(/[\s-]/g, "").toUpperCase();
   return /^[A-Z2-7]{32}$/.test(code) ? code : null;
 }
+
+const reason = z
+  .string({ required_error: "certificates.errors.reasonRequired" })
+  .trim()
+  .min(1, "certificates.errors.reasonRequired")
+  .max(500, "certificates.errors.reasonTooLong");
+
+/** The forms of the cohort's certificates page, told apart by their button's intent. */
+export const CertificateActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("issue") }),
+  z.object({ intent: z.literal("exception"), enrollmentId: z.string({ required_error: "certificates.errors.traineeRequired" }).min(1, "certificates.errors.traineeRequired").max(64), reason }),
+  z.object({ intent: z.literal("revoke"), certificateId: z.string().min(1).max(64), reason }),
+  z.object({ intent: z.literal("reissue"), certificateId: z.string().min(1).max(64), reason }),
+]);
