@@ -7,6 +7,7 @@ import { myCertificates } from "~/modules/certificates/my-certificates.server.ts
 import { cohortProgress } from "~/modules/certificates/progress.server.ts";
 import { VERIFY_ADDRESS_LIMITS, verifyCertificate } from "~/modules/certificates/verification.server.ts";
 import type { CertificateSnapshot } from "~/modules/certificates/certificates.ts";
+import { loader as verifyLoader } from "~/routes/verify.$code.tsx";
 import { db } from "~/utils/db.server.ts";
 import { createCohort, enroll } from "../factories/cohort.ts";
 import { createModule, createSession } from "../factories/curriculum.ts";
@@ -153,6 +154,26 @@ describe("public verification", () => {
       expect(await verifyCertificate(from("203.0.113.9"), genuine, now)).toMatchObject({ found: false, limited: true });
       // Another address is not affected.
       expect(await verifyCertificate(from("198.51.100.7"), genuine, now)).toMatchObject({ found: true });
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+  });
+
+  test("the page: 200 with the printed fields for a genuine code, 404 for a wrong or malformed one", async () => {
+    const row = await db.certificate.findFirstOrThrow({ where: { enrollmentId: enrollments[2]! } });
+    const page = async (code: string) => {
+      const result = (await verifyLoader({ request: from("192.0.2.44"), params: { code }, context: {} })) as unknown as { data: Record<string, unknown>; init: { status?: number } | null };
+      return { status: result.init?.status ?? 200, data: result.data };
+    };
+    process.env.TRUST_PROXY = "1";
+    try {
+      const genuine = await page(row.verificationCode);
+      expect(genuine.status).toBe(200);
+      expect(genuine.data).toMatchObject({ found: true, snapshot: { serial: row.serial, traineeName: "王五" }, status: { kind: "valid" } });
+      // Only what the certificate prints: no mobile number or e-mail of the trainee.
+      expect(JSON.stringify(genuine.data)).not.toMatch(/@test\.academy|139\d{8}/);
+      expect((await page("2".repeat(32))).status).toBe(404);
+      expect(await page("<script>")).toMatchObject({ status: 404, data: { found: false } });
     } finally {
       delete process.env.TRUST_PROXY;
     }
