@@ -61,7 +61,6 @@ export const modules = {
   certificates: {
     owns: "certificates earned by attendance",
     uses: [...base, "cohorts", "programme", "attendance"],
-    planned: true,
   },
   reports: { owns: "reports across the academy; nothing imports reports", uses: "all", planned: true },
 };

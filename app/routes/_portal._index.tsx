@@ -8,6 +8,9 @@ import { myStatusBySession } from "~/modules/attendance/my-sessions.server.ts";
 import { withMyStatus } from "~/modules/attendance/session-state.ts";
 import { myCheckIns } from "~/modules/attendance/check-in.server.ts";
 import { hasTodayCheckIn, TodayCheckIn } from "~/modules/attendance/check-in-today.tsx";
+import { myCertificates } from "~/modules/certificates/my-certificates.server.ts";
+import { myCertificateProgress } from "~/modules/certificates/progress.server.ts";
+import { CertificateProgress, MyCertificatesList } from "~/modules/certificates/progress-view.tsx";
 import { CohortCard } from "~/modules/cohorts/cohort-card.tsx";
 import { getMyCohorts } from "~/modules/cohorts/my-cohorts.server.ts";
 import { SessionCard } from "~/modules/timetable/session-card.tsx";
@@ -22,9 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [language, academy] = await Promise.all([getLanguage(request), getAcademySettings()]);
   const now = new Date();
   const tz = academy.timeZone;
-  const [sessions, cohorts] = await Promise.all([
+  const [sessions, cohorts, certificateProgress, certificates] = await Promise.all([
     getUpcomingSessions({ personId: user.id, now, timeZone: tz }),
     getMyCohorts(user.id),
+    myCertificateProgress(user, now),
+    myCertificates(user),
   ]);
   const statuses = await myStatusBySession({ personId: user.id, cohortIds: sessions.today.map((s) => s.cohortId), now });
   const checkIns = await myCheckIns(user.id, sessions.today.map((s) => s.id), now);
@@ -36,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today: present(sessions.today),
     upcoming: present(sessions.upcoming),
     checkIns,
+    certificateProgress,
+    certificates,
     cohorts: cohorts.map((c) => ({
       cohortId: c.cohortId,
       title: c.title,
@@ -92,6 +99,9 @@ export default function PortalHome() {
           <p className="rounded-xl border border-dashed border-line p-4 text-muted">{t("portal.noUpcoming")}</p>
         )}
       </section>
+
+      <CertificateProgress items={data.certificateProgress} />
+      {data.certificates.length > 0 || data.certificateProgress.length > 0 ? <MyCertificatesList items={data.certificates} /> : null}
 
       <section aria-labelledby="cohorts-heading" className="flex flex-col gap-3">
         <h2 id="cohorts-heading" className="text-lg font-semibold">

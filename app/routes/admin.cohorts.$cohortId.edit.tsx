@@ -29,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       partnerId: cohort.organisations.find((o) => o.role === "teaching_partner")?.organisation.id ?? "",
       certMinAttendancePercent: cohort.certMinAttendancePercent,
       certRequireEveryTrack: cohort.certRequireEveryTrack,
+      certMinTrackPercent: cohort.certMinTrackPercent ?? "",
+      certMinCreditHours: cohort.certMinCreditHours ?? "",
       lateAfterMinutes: cohort.lateAfterMinutes,
     },
   };

@@ -22,12 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManageRoster: canInCohorts(user, "update:enrollment"),
     canReadCurriculum: canInCohorts(user, "read:curriculum"),
     canReadAttendance: canInCohorts(user, "read:attendance"),
+    canReadCertificates: canInCohorts(user, "read:certificate"),
   };
 }
 
 export default function CohortLayout() {
   const { t } = useTranslation();
-  const { cohort, canManageRoster, canReadCurriculum, canReadAttendance } = useLoaderData<typeof loader>();
+  const { cohort, canManageRoster, canReadCurriculum, canReadAttendance, canReadCertificates } = useLoaderData<typeof loader>();
   const tab = ({ isActive }: { isActive: boolean }) =>
     `flex min-h-11 items-center whitespace-nowrap border-b-2 px-3 font-medium ${isActive ? "border-brand-700 text-brand-700" : "border-transparent text-muted hover:text-ink"}`;
   return (
@@ -64,6 +65,11 @@ export default function CohortLayout() {
         {canReadAttendance ? (
           <NavLink to="attendance" className={tab}>
             {t("attendance.grid.title")}
+          </NavLink>
+        ) : null}
+        {canReadCertificates ? (
+          <NavLink to="certificates" className={tab}>
+            {t("certificates.admin.title")}
           </NavLink>
         ) : null}
         {canManageRoster ? (

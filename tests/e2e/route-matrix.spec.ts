@@ -77,6 +77,8 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/lecturers.$lecturerId.photo": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404 } },
   // Probed with the running cohort, which takes no applications: nothing is written.
   "routes/apply.$code": { get: everyone(200), post: everyone(200) },
+  // The cohort's code is no certificate's verification code: a clear 404 for anyone.
+  "routes/verify.$code": { get: everyone(404) },
   "routes/login": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate._index": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate.$token": { get: everyone(200), post: everyone(200) },
@@ -103,6 +105,7 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin.cohorts.$cohortId.sessions.$sessionId_.paper-entry": { get: cohortManagers, post: cohortManagers },
   "routes/admin_.cohorts.$cohortId.sessions.$sessionId.sign-in-sheet": { get: cohortManagers },
   "routes/admin.cohorts.$cohortId.attendance": { get: cohortReaders },
+  "routes/admin.cohorts.$cohortId.certificates": { get: cohortManagers, post: cohortManagers },
   "routes/admin.cohorts.$cohortId.attendance[.xlsx]": { get: cohortReaders },
   "routes/admin.leave": { get: cohortManagers, post: cohortManagers },
   "routes/_portal.attendance": { get: portal, post: portal },

@@ -22,6 +22,8 @@ import { PersonCreateSchema } from "~/modules/people/people.ts";
 import { TraineeProfileSchema } from "~/modules/people/profile.ts";
 import { commitRosterImport, issueCohortActivationCodes, previewRosterImport } from "~/modules/roster/import.server.ts";
 import { action as lecturerAction } from "~/routes/admin.lecturers.$lecturerId.tsx";
+import { action as certificatesRouteAction } from "~/routes/admin.cohorts.$cohortId.certificates.tsx";
+import { issueByException, issueToEligible, reissueCertificate, revokeCertificate } from "~/modules/certificates/issuance.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { assign, createCohort, createSession as createSessionWithModule, enroll } from "../factories/cohort.ts";
 import { createLecturer, createModule, createSession } from "../factories/curriculum.ts";
@@ -433,5 +435,51 @@ describe("check-in", () => {
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).openToGuests).toBe(false);
     expect(await post(staffHere)).toEqual({ status: 302 });
     expect((await db.session.findUniqueOrThrow({ where: { id: session.id } })).openToGuests).toBe(true);
+  });
+});
+
+describe("certificates: only staff of the cohort and admins issue, revoke and reissue", () => {
+  test("staff of another cohort and an instructor of this one are refused, through the domain and through the page's form", async () => {
+    const [a, b] = await Promise.all([createCohort(), createCohort()]);
+    const trainee = await createPerson();
+    const enrollment = await enroll(a.id, trainee.id);
+    const staffHere = await signedIn(["staff"]);
+    await assign(a.id, staffHere.person.id, "staff");
+    const staffElsewhere = await signedIn(["staff"]);
+    await assign(b.id, staffElsewhere.person.id, "staff");
+    const instructorHere = await signedIn(["instructor"]);
+    await assign(a.id, instructorHere.person.id, "instructor");
+    const context = { request: new Request("http://localhost/admin"), origin: "http://localhost", now: new Date() };
+    const refused = async (work: Promise<unknown>) => outcome(work.then(() => ({ id: "done" })));
+    const as = (who: { person: { id: string } }, roles: RoleKey[]) => asUser(who.person.id, roles);
+
+    for (const [who, roles] of [[staffElsewhere, ["staff"]], [instructorHere, ["instructor"]]] as const) {
+      expect(await refused(issueToEligible(as(who, [...roles]), a.id, context))).toEqual(forbidden);
+      expect(await refused(issueByException(as(who, [...roles]), a.id, { enrollmentId: enrollment.id, reason: "试图破例" }, context))).toEqual(forbidden);
+    }
+    expect(await db.certificate.count({ where: { enrollmentId: enrollment.id } })).toBe(0);
+
+    const issued = await issueByException(as(staffHere, ["staff"]), a.id, { enrollmentId: enrollment.id, reason: "经学院批准" }, context);
+    expect(issued).toMatchObject({ ok: true });
+    const certificate = await db.certificate.findFirstOrThrow({ where: { enrollmentId: enrollment.id } });
+    for (const [who, roles] of [[staffElsewhere, ["staff"]], [instructorHere, ["instructor"]]] as const) {
+      expect(await refused(revokeCertificate(as(who, [...roles]), a.id, { certificateId: certificate.id, reason: "试图撤销" }, context))).toEqual(forbidden);
+      expect(await refused(reissueCertificate(as(who, [...roles]), a.id, { certificateId: certificate.id, reason: "试图补发" }, context))).toEqual(forbidden);
+    }
+
+    // The page's form as a loader meets it.
+    const post = (who: { request: (path?: string) => Request }) => {
+      const base = who.request(`/admin/cohorts/${a.id}/certificates`);
+      const body = new URLSearchParams({ intent: "revoke", certificateId: certificate.id, reason: "试图撤销" });
+      const request = new Request(base.url, { method: "POST", headers: { Cookie: base.headers.get("Cookie")!, "Content-Type": "application/x-www-form-urlencoded" }, body });
+      return certificatesRouteAction({ request, params: { cohortId: a.id }, context: {} }).then(() => ({ status: 200 }), (r: Response) => ({ status: r.status }));
+    };
+    expect(await post(staffElsewhere)).toEqual({ status: 403 });
+    expect(await post(instructorHere)).toEqual({ status: 403 });
+    const unchanged = await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } });
+    expect(unchanged.revokedAt).toBeNull();
+    expect(unchanged.supersededById).toBeNull();
+    expect(await post(staffHere)).toEqual({ status: 200 });
+    expect((await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).revokedAt).not.toBeNull();
   });
 });

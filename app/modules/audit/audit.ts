@@ -27,5 +27,8 @@ export const auditActions = [
   "checkin.code_limited",
   "checkin.flag_reviewed",
   "checkin.guest_matched",
+  "certificate.issued",
+  "certificate.revoked",
+  "certificate.reissued",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

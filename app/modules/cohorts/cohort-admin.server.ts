@@ -34,6 +34,8 @@ const cohortData = (input: CohortFormInput) => ({
   venueId: input.venueId,
   certMinAttendancePercent: input.certMinAttendancePercent,
   certRequireEveryTrack: input.certRequireEveryTrack,
+  certMinTrackPercent: input.certMinTrackPercent,
+  certMinCreditHours: input.certMinCreditHours,
   lateAfterMinutes: input.lateAfterMinutes,
 });
 

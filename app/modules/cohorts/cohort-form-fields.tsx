@@ -78,6 +78,18 @@ export function CohortForm({ options, defaultValue, lastResult, submitLabel }: {
           <input {...getInputProps(fields.certRequireEveryTrack, { type: "checkbox" })} className="size-5" />
           {t("cohort.everyTrack")}
         </label>
+        <Field
+          label={t("cohort.fields.minTrackPercent")}
+          hint={t("cohort.fields.optionalRuleHint")}
+          inputProps={{ ...getInputProps(fields.certMinTrackPercent, { type: "number" }), min: 0, max: 100 }}
+          errors={fields.certMinTrackPercent.errors}
+        />
+        <Field
+          label={t("cohort.fields.minCreditHours")}
+          hint={t("cohort.fields.optionalRuleHint")}
+          inputProps={{ ...getInputProps(fields.certMinCreditHours, { type: "number" }), min: 0, step: 0.5 }}
+          errors={fields.certMinCreditHours.errors}
+        />
       </fieldset>
       <Field label={t("cohort.fields.lateAfter")} inputProps={{ ...getInputProps(fields.lateAfterMinutes, { type: "number" }), min: 0, max: 240 }} errors={fields.lateAfterMinutes.errors} />
       <ErrorList id={form.errorId} errors={form.errors} />

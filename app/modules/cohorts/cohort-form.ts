@@ -8,6 +8,9 @@ const date = (required: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, "cohort.errors.dateFormat")
     .refine(isCalendarDate, "cohort.errors.dateFormat");
 
+/** An optional number left empty means "no such requirement". */
+const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
+
 export const CohortFormSchema = z
   .object({
     title: z.string({ required_error: "cohort.errors.titleRequired" }).trim().min(1, "cohort.errors.titleRequired").max(100, "cohort.errors.titleTooLong"),
@@ -30,6 +33,14 @@ export const CohortFormSchema = z
     partnerId: z.string().max(64).optional().transform((v) => v || null),
     certMinAttendancePercent: z.coerce.number({ invalid_type_error: "cohort.errors.percentRange" }).int("cohort.errors.percentRange").min(0, "cohort.errors.percentRange").max(100, "cohort.errors.percentRange").default(80),
     certRequireEveryTrack: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
+    certMinTrackPercent: z.preprocess(
+      blankToNull,
+      z.coerce.number({ invalid_type_error: "cohort.errors.trackPercentRange" }).int("cohort.errors.trackPercentRange").min(0, "cohort.errors.trackPercentRange").max(100, "cohort.errors.trackPercentRange").nullable(),
+    ),
+    certMinCreditHours: z.preprocess(
+      blankToNull,
+      z.coerce.number({ invalid_type_error: "cohort.errors.hoursRange" }).min(0, "cohort.errors.hoursRange").max(2000, "cohort.errors.hoursRange").refine((h) => Number.isInteger(h * 2), "cohort.errors.hoursRange").nullable(),
+    ),
     lateAfterMinutes: z.coerce.number({ invalid_type_error: "cohort.errors.lateRange" }).int("cohort.errors.lateRange").min(0, "cohort.errors.lateRange").max(240, "cohort.errors.lateRange").default(15),
   })
   .superRefine((value, ctx) => {

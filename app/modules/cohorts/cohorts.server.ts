@@ -76,6 +76,8 @@ export async function getCohortOverview(cohortId: string) {
       venueId: true,
       certMinAttendancePercent: true,
       certRequireEveryTrack: true,
+      certMinTrackPercent: true,
+      certMinCreditHours: true,
       lateAfterMinutes: true,
       venue: { select: { name: true, address: true } },
       organisations: { orderBy: { position: "asc" }, select: { role: true, organisation: { select: { id: true, name: true, level: true } } } },

@@ -1,0 +1,34 @@
+// 我的证书: the trainee's own certificates, current and past, from their snapshots.
+import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
+import { can } from "~/modules/accounts/authorization.server.ts";
+import { db } from "~/utils/db.server.ts";
+import type { CertificateSnapshot } from "./certificates.ts";
+
+export type MyCertificate = {
+  id: string;
+  serial: string;
+  cohortTitle: string;
+  issuedOn: string;
+  status: "valid" | "revoked" | "superseded";
+  verifyPath: string;
+};
+
+export async function myCertificates(actor: Pick<CurrentUser, "id" | "permissions">): Promise<MyCertificate[]> {
+  if (!can(actor, "read:certificate", "own")) return [];
+  const rows = await db.certificate.findMany({
+    where: { enrollment: { personId: actor.id } },
+    select: { id: true, serial: true, verificationCode: true, snapshot: true, revokedAt: true, supersededById: true },
+    orderBy: [{ issuedAt: "desc" }, { sequence: "desc" }],
+  });
+  return rows.map((row) => {
+    const snapshot = JSON.parse(row.snapshot) as CertificateSnapshot;
+    return {
+      id: row.id,
+      serial: row.serial,
+      cohortTitle: snapshot.cohortTitle,
+      issuedOn: snapshot.issuedOn,
+      status: row.revokedAt ? "revoked" : row.supersededById ? "superseded" : "valid",
+      verifyPath: `/verify/${row.verificationCode}`,
+    };
+  });
+}
