@@ -74,6 +74,12 @@ async function subsetFile(bytes: Uint8Array): Promise<string> {
   return file;
 }
 
+/** One face cut to `characters`, as a file (for one-off drawings such as demonstration seals). */
+export async function subsetFontFile(face: FontFace, characters: string): Promise<string> {
+  const whole = await loadWholeFonts();
+  return subsetFile(new Uint8Array(await subsetFont(whole[face], characters, { targetFormat: "sfnt" })));
+}
+
 /** The font family resvg and the SVG template know the subsets by. */
 export const documentFontFamily = "Noto Serif SC";
 
