@@ -53,7 +53,7 @@ export async function prepareDocumentBatch(snapshots: readonly CertificateSnapsh
     subsetFont(whole.bold, characters, { targetFormat: "sfnt" }),
   ]);
   const fonts = { regular: new Uint8Array(regular), bold: new Uint8Array(bold) };
-  const opened: Record<FontFace, Font> = { regular: fontkit.create(fonts.regular), bold: fontkit.create(fonts.bold) };
+  const opened: Record<FontFace, Font> = { regular: openFont(fonts.regular), bold: openFont(fonts.bold) };
   const measure: Measure = (text, face, size) => {
     const font = opened[face];
     return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
@@ -80,6 +80,27 @@ export async function subsetFontFile(face: FontFace, characters: string): Promis
   return subsetFile(new Uint8Array(await subsetFont(whole[face], characters, { targetFormat: "sfnt" })));
 }
 
+/**
+ * A batch's font, opened once and shared by every document of the batch: laying
+ * out text (shaping) is the slow part of drawing a page, and the same strings
+ * recur on every certificate, so each text's layout is kept.
+ */
+const openedFonts = new WeakMap<Uint8Array, Font>();
+function openFont(bytes: Uint8Array): Font {
+  const known = openedFonts.get(bytes);
+  if (known) return known;
+  const font = fontkit.create(bytes);
+  const layout = font.layout.bind(font);
+  const layouts = new Map<string, ReturnType<Font["layout"]>>();
+  font.layout = (text: string) => {
+    let run = layouts.get(text);
+    if (!run) layouts.set(text, (run = layout(text)));
+    return run;
+  };
+  openedFonts.set(bytes, font);
+  return font;
+}
+
 /** The font family resvg and the SVG template know the subsets by. */
 export const documentFontFamily = "Noto Serif SC";
 
@@ -89,30 +110,32 @@ export const documentFontFamily = "Noto Serif SC";
  * TrueType subsets (glyphs render blank), so the upstream one is used.
  */
 export const pdfFontkit = {
-  create(buffer: Uint8Array) {
-    const font = fontkit.create(buffer);
+  create(buffer: Uint8Array): Font {
+    const font = openFont(buffer);
+    if (patchedForPdf.has(font)) return font;
     const createSubset = font.createSubset.bind(font);
-    return Object.assign(font, {
-      createSubset() {
-        const subset = createSubset();
-        return Object.assign(subset, {
-          encodeStream() {
-            const bytes = subset.encode();
-            const listeners: Record<string, (value?: unknown) => void> = {};
-            const stream = {
-              on(event: string, listener: (value?: unknown) => void) {
-                listeners[event] = listener;
-                return stream;
-              },
-            };
-            queueMicrotask(() => {
-              listeners.data?.(bytes);
-              listeners.end?.();
-            });
-            return stream;
-          },
-        });
-      },
-    });
+    font.createSubset = () => {
+      const subset = createSubset();
+      return Object.assign(subset, {
+        encodeStream() {
+          const bytes = subset.encode();
+          const listeners: Record<string, (value?: unknown) => void> = {};
+          const stream = {
+            on(event: string, listener: (value?: unknown) => void) {
+              listeners[event] = listener;
+              return stream;
+            },
+          };
+          queueMicrotask(() => {
+            listeners.data?.(bytes);
+            listeners.end?.();
+          });
+          return stream;
+        },
+      });
+    };
+    patchedForPdf.add(font);
+    return font;
   },
 };
+const patchedForPdf = new WeakSet<Font>();

@@ -1,6 +1,6 @@
 // The certificate as a PNG to save and share where a PDF is awkward (WeChat):
 // the shared layout written as SVG and rendered by resvg with the batch's fonts only.
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import type { CertificateSnapshot } from "./certificates.ts";
 import { documentFontFamily, type DocumentBatch } from "./document-fonts.server.ts";
 import { layoutCertificate, PAGE, type Colour, type DocumentItem, type DocumentSeals } from "./document-layout.ts";
@@ -45,10 +45,11 @@ export function certificateSvg(snapshot: CertificateSnapshot, batch: DocumentBat
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE.width}" height="${PAGE.height}" viewBox="0 0 ${PAGE.width} ${PAGE.height}" font-family="${documentFontFamily}">\n${body}\n</svg>`;
 }
 
-export function renderCertificateImage(snapshot: CertificateSnapshot, batch: DocumentBatch, seals: DocumentSeals): Uint8Array {
-  const resvg = new Resvg(certificateSvg(snapshot, batch, seals), {
+/** The certificate as a PNG, rendered on the thread pool so the server (or the PDF beside it) keeps going. */
+export async function renderCertificateImage(snapshot: CertificateSnapshot, batch: DocumentBatch, seals: DocumentSeals): Promise<Uint8Array> {
+  const rendered = await renderAsync(certificateSvg(snapshot, batch, seals), {
     fitTo: { mode: "width", value: IMAGE_WIDTH },
     font: { fontFiles: [batch.fontFiles.regular, batch.fontFiles.bold], loadSystemFonts: false, defaultFontFamily: documentFontFamily },
   });
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(rendered.asPng());
 }

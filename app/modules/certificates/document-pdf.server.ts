@@ -1,7 +1,8 @@
 // The certificate as a one-page PDF: the shared layout drawn with pdf-lib, its
 // fonts the batch's subsets (embedded and subset again to the page's glyphs).
 import { createHash } from "node:crypto";
-import { PDFDocument, rgb, type PDFFont, type PDFImage } from "pdf-lib";
+import { deflateSync } from "node:zlib";
+import { PDFDocument, PDFImage, PngEmbedder, rgb, type PDFFont, type PDFRef } from "pdf-lib";
 import type { CertificateSnapshot } from "./certificates.ts";
 import { pdfFontkit, type DocumentBatch } from "./document-fonts.server.ts";
 import { layoutCertificate, PAGE, type Colour, type DocumentSeals, type FontFace } from "./document-layout.ts";
@@ -11,6 +12,60 @@ function subsetName(fontName: string, serial: string): string {
   const digest = createHash("sha256").update(`${fontName}\n${serial}`).digest();
   const tag = [...digest.subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join("");
   return `${tag}+${fontName}`;
+}
+
+type DecodedPng = { width: number; height: number; bitsPerComponent: number; rgbChannel: Uint8Array; alphaChannel?: Uint8Array };
+
+type PreparedPng = {
+  width: number;
+  height: number;
+  bitsPerComponent: number;
+  colorSpace: string;
+  colour: Uint8Array;
+  alpha: Uint8Array | null;
+};
+
+/**
+ * A seal or signature decoded and compressed once, however many certificates
+ * print it: pdf-lib would decode the PNG and compress its channels again for
+ * every document, the slowest part of a page with four seals.
+ */
+const preparedPngs = new WeakMap<Uint8Array, Promise<PreparedPng>>();
+function preparePng(bytes: Uint8Array): Promise<PreparedPng> {
+  let prepared = preparedPngs.get(bytes);
+  if (!prepared) {
+    prepared = PngEmbedder.for(bytes).then((embedder) => {
+      // The decoded channels pdf-lib keeps to itself.
+      const { image, colorSpace } = embedder as unknown as { image: DecodedPng; colorSpace: string };
+      return {
+      width: image.width,
+      height: image.height,
+      bitsPerComponent: image.bitsPerComponent,
+      colorSpace,
+      colour: deflateSync(image.rgbChannel),
+      alpha: image.alphaChannel ? deflateSync(image.alphaChannel) : null,
+      };
+    });
+    preparedPngs.set(bytes, prepared);
+  }
+  return prepared;
+}
+
+/** The image objects pdf-lib's `embedPng` writes (colour, and its alpha as a soft mask), from the prepared streams. */
+async function embedPreparedPng(pdf: PDFDocument, bytes: Uint8Array): Promise<PDFImage> {
+  const png = await preparePng(bytes);
+  const common = { Type: "XObject", Subtype: "Image", Width: png.width, Height: png.height, BitsPerComponent: png.bitsPerComponent, Filter: "FlateDecode" };
+  const mask: PDFRef | undefined = png.alpha
+    ? pdf.context.register(pdf.context.stream(png.alpha, { ...common, ColorSpace: "DeviceGray", Decode: [0, 1] }))
+    : undefined;
+  const ref = pdf.context.register(pdf.context.stream(png.colour, { ...common, ColorSpace: png.colorSpace, ...(mask ? { SMask: mask } : {}) }));
+  // Already written: the embedder pdf-lib would call at save time has nothing left to do.
+  const written: PngEmbedder = Object.assign(Object.create(PngEmbedder.prototype) as PngEmbedder, {
+    width: png.width,
+    height: png.height,
+    embedIntoContext: async () => ref,
+  });
+  return PDFImage.of(ref, pdf, written);
 }
 
 const colour = (c: Colour) => rgb(c.r, c.g, c.b);
@@ -56,7 +111,7 @@ export async function renderCertificatePdf(snapshot: CertificateSnapshot, batch:
         if (!png) break;
         const key = `${item.organisationId}:${item.image}`;
         let image = images.get(key);
-        if (!image) images.set(key, (image = await pdf.embedPng(png.bytes)));
+        if (!image) images.set(key, (image = await embedPreparedPng(pdf, png.bytes)));
         page.drawImage(image, { x: item.x, y: top(item.y + item.height), width: item.width, height: item.height });
         break;
       }

@@ -98,7 +98,7 @@ describe.skipIf(missing.length > 0)(`certificate documents (needs ${missing.join
   test("the image shows the same certificate and its QR code decodes to the verification page", async () => {
     const withSeals = await seals();
     const batch = await prepareDocumentBatch([snapshot], withSeals);
-    const image = renderCertificateImage(snapshot, batch, withSeals);
+    const image = await renderCertificateImage(snapshot, batch, withSeals);
     expect(pngSize(image)).toEqual({ width: 1754, height: 1240 });
     const file = path.join(folder, "certificate.png");
     writeFileSync(file, image);
