@@ -60,7 +60,7 @@ export const modules = {
   },
   certificates: {
     owns: "certificates earned by attendance",
-    uses: [...base, "cohorts", "programme", "attendance"],
+    uses: [...base, "cohorts", "programme", "attendance", "files", "materials"],
     planned: true,
   },
   reports: { owns: "reports across the academy; nothing imports reports", uses: "all", planned: true },

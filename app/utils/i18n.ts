@@ -10,8 +10,8 @@ import auditEn from "~/locales/audit.en.json" with { type: "json" };
 import auditZhCN from "~/locales/audit.zh-CN.json" with { type: "json" };
 import calendarEn from "~/locales/calendar.en.json" with { type: "json" };
 import calendarZhCN from "~/locales/calendar.zh-CN.json" with { type: "json" };
-import certificateDocumentsEn from "~/locales/certificate-documents.en.json" with { type: "json" };
-import certificateDocumentsZhCN from "~/locales/certificate-documents.zh-CN.json" with { type: "json" };
+import certificatesEn from "~/locales/certificates.en.json" with { type: "json" };
+import certificatesZhCN from "~/locales/certificates.zh-CN.json" with { type: "json" };
 import cohortsEn from "~/locales/cohorts.en.json" with { type: "json" };
 import cohortsZhCN from "~/locales/cohorts.zh-CN.json" with { type: "json" };
 import commonEn from "~/locales/common.en.json" with { type: "json" };
@@ -51,7 +51,7 @@ export const localeFiles = [
   { name: "timetable", "zh-CN": timetableZhCN, en: timetableEn },
   { name: "calendar", "zh-CN": calendarZhCN, en: calendarEn },
   { name: "attendance", "zh-CN": attendanceZhCN, en: attendanceEn },
-  { name: "certificate-documents", "zh-CN": certificateDocumentsZhCN, en: certificateDocumentsEn },
+  { name: "certificates", "zh-CN": certificatesZhCN, en: certificatesEn },
 ] as const;
 
 export const messages = {
