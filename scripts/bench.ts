@@ -1,6 +1,7 @@
 // npm run bench: every benchmark. A table for people, or with `--json` one JSON
 // object of every figure, keyed by capability. Set BENCH_POSTGRES_URL to include PostgreSQL.
 import { benchAttendance } from "./bench/attendance.ts";
+import { benchCertificates } from "./bench/certificates.ts";
 import { benchCheckIn } from "./bench/checkin.ts";
 import { benchRosterImport } from "./bench/roster-import.ts";
 import { benchRosterParse } from "./bench/roster-parse.ts";
@@ -23,6 +24,7 @@ const capabilities: Record<string, () => Promise<Figure[]>> = {
       { name: `${name}, slowest`, value: slowestMs, unit: "ms" },
     ]),
   checkin: benchCheckIn,
+  certificates: benchCertificates,
 };
 
 const json = process.argv.includes("--json");

@@ -73,9 +73,14 @@ export default function AdminLayout() {
             </NavLink>
           ) : null}
           {nav.settings ? (
-            <NavLink to="/admin/settings" className={linkClass}>
-              {t("programme.navSettings")}
-            </NavLink>
+            <>
+              <NavLink to="/admin/organisations" className={linkClass}>
+                {t("organisations.nav")}
+              </NavLink>
+              <NavLink to="/admin/settings" className={linkClass}>
+                {t("programme.navSettings")}
+              </NavLink>
+            </>
           ) : null}
         </nav>
       </AppHeader>

@@ -8,6 +8,7 @@ import type { Db, Prisma } from "../../app/utils/db.server.ts";
 import { DEMO_TRAINEE_PASSWORD, demoAdmin, demoInstructor, demoStaff } from "./demo-logins.ts";
 import { addDays } from "../../app/utils/time.ts";
 import { seedDemoMaterials } from "./demo-materials.ts";
+import { seedDemoSeals } from "./demo-seals.ts";
 import { INSTRUCTOR_LECTURER_KEY, planDemoAcademy, type Actor, type DemoAcademyPlan } from "./demo-data.ts";
 
 export type SeedCounts = { cohorts: number; trainees: number; sessions: number; attendances: number };
@@ -68,8 +69,9 @@ async function writePlan(tx: Tx, plan: DemoAcademyPlan, hashes: PasswordHashes, 
 
   const organisations = await tx.organisation.createManyAndReturn({
     data: plan.organisations.map(({ key: _key, ...organisation }) => organisation),
-    select: { id: true, name: true },
+    select: { id: true, name: true, kind: true },
   });
+  await seedDemoSeals(tx, organisations);
   const organisationIdByName = new Map(organisations.map((row) => [row.name, row.id]));
   const organisationIds = new Map(
     plan.organisations.map((organisation) => [

@@ -54,6 +54,10 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin.cohorts.$cohortId.modules.copy": { get: cohortManagers, post: cohortManagers },
   "routes/admin.cohorts.$cohortId.modules.$moduleId._index": { get: cohortReaders, post: cohortManagers },
   "routes/admin.settings": { get: adminOnly, post: adminOnly },
+  // Organisations' seals and signatures, printed on certificates: admins only. The demo's organisations have seals.
+  "routes/admin.organisations._index": { get: adminOnly },
+  "routes/admin.organisations.$organisationId": { get: adminOnly, post: adminOnly },
+  "routes/admin.organisations.$organisationId.$kind[.png]": { get: adminOnly },
   "routes/_portal.timetable": { get: portal },
   // Scheduling: instructors read a session; only those who plan the cohort schedule or change one.
   "routes/admin.cohorts.$cohortId.sessions.new": { get: cohortManagers, post: cohortManagers },
@@ -172,8 +176,9 @@ test("every route answers each role as the permission matrix says", async ({ bas
   const materialId = first("SELECT id FROM Material WHERE kind = 'file' AND moduleId IN (SELECT id FROM Module WHERE cohortId = ?) ORDER BY id", cohort.id);
   const lecturerId = first("SELECT id FROM Lecturer ORDER BY name");
   const venueId = first("SELECT id FROM Venue ORDER BY name");
+  const organisationId = first("SELECT id FROM Organisation ORDER BY name");
   database.close();
-  const params = { personId: trainee.id, token: "not-a-real-token", cohortId: cohort.id, code: cohort.code, moduleId, sessionId, materialId, lecturerId, venueId };
+  const params = { personId: trainee.id, token: "not-a-real-token", cohortId: cohort.id, code: cohort.code, moduleId, sessionId, materialId, lecturerId, venueId, organisationId, kind: "seal" };
 
   const ordered = routes.filter((r) => r.id !== "routes/logout").concat(routes.filter((r) => r.id === "routes/logout"));
   for (const who of ["anonymous", "trainee", "instructor", "staff", "admin"] as const) {

@@ -24,6 +24,8 @@ import { commitRosterImport, issueCohortActivationCodes, previewRosterImport } f
 import { action as lecturerAction } from "~/routes/admin.lecturers.$lecturerId.tsx";
 import { action as certificatesRouteAction } from "~/routes/admin.cohorts.$cohortId.certificates.tsx";
 import { issueByException, issueToEligible, reissueCertificate, revokeCertificate } from "~/modules/certificates/issuance.server.ts";
+import { action as organisationAction } from "~/routes/admin.organisations.$organisationId.tsx";
+import { demoSealPng } from "~/modules/certificates/document-samples.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { assign, createCohort, createSession as createSessionWithModule, enroll } from "../factories/cohort.ts";
 import { createLecturer, createModule, createSession } from "../factories/curriculum.ts";
@@ -481,5 +483,66 @@ describe("certificates: only staff of the cohort and admins issue, revoke and re
     expect(unchanged.supersededById).toBeNull();
     expect(await post(staffHere)).toEqual({ status: 200 });
     expect((await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).revokedAt).not.toBeNull();
+  });
+});
+
+describe("organisations' seals and signatures", () => {
+  // The forms of /admin/organisations/<id>, posted by someone who must not change what certificates print.
+  async function post(cookie: string, organisationId: string, form: FormData) {
+    const request = new Request(`http://localhost/admin/organisations/${organisationId}`, { method: "POST", body: form, headers: { Cookie: cookie } });
+    try {
+      const data = await organisationAction({ request, params: { organisationId }, context: {} });
+      return { status: 200, errors: data.errors };
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown;
+      return { status: thrown.status, errors: [] };
+    }
+  }
+
+  function upload(kind: "seal" | "signature", png: Uint8Array) {
+    const form = new FormData();
+    form.set("intent", "upload");
+    form.set("kind", kind);
+    form.set("image", new File([new Uint8Array(png)], "seal.png", { type: "image/png" }));
+    return form;
+  }
+
+  test("staff (of a cohort the organisation runs) and an instructor are refused, and nothing is written; an admin may", async () => {
+    const { a } = await twoCohorts();
+    const organisation = await db.organisation.create({ data: { name: "测试市工商业联合会", kind: "federation", level: "city" } });
+    await db.cohortOrganisation.create({ data: { cohortId: a.id, organisationId: organisation.id, role: "organiser" } });
+    const staff = await signedIn(["staff"]);
+    await assign(a.id, staff.person.id, "staff");
+    const instructor = await signedIn(["instructor"]);
+    await assign(a.id, instructor.person.id, "instructor");
+    const admin = await signedIn(["admin"]);
+    const png = await demoSealPng(organisation.name);
+    const signatory = new FormData();
+    signatory.set("intent", "signatory");
+    signatory.set("signatoryName", "冒名");
+
+    for (const who of [staff, instructor]) {
+      const cookie = who.request().headers.get("Cookie")!;
+      expect(await post(cookie, organisation.id, upload("seal", png))).toEqual({ status: 403, errors: [] });
+      expect(await post(cookie, organisation.id, signatory)).toEqual({ status: 403, errors: [] });
+    }
+    const untouched = await db.organisation.findUniqueOrThrow({ where: { id: organisation.id } });
+    expect([untouched.sealSha256, untouched.signatoryName]).toEqual([null, null]);
+    expect(await db.auditEvent.count({ where: { action: "organisation.seal_changed" } })).toBe(0);
+
+    expect(await post(admin.request().headers.get("Cookie")!, organisation.id, upload("seal", png))).toEqual({ status: 200, errors: [] });
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).sealSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await db.auditEvent.count({ where: { action: "organisation.seal_changed" } })).toBe(1);
+  });
+
+  test("an admin's upload that is not a PNG with transparency is refused with a clear message", async () => {
+    const organisation = await db.organisation.create({ data: { name: "测试大学", kind: "university" } });
+    const admin = await signedIn(["admin"]);
+    const cookie = admin.request().headers.get("Cookie")!;
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    const result = await post(cookie, organisation.id, upload("seal", jpeg));
+    expect(result.status).toBe(200);
+    expect(result.errors[0]).toContain("organisations.errors.imageNotPng");
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).sealSha256).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ export const auditActions = [
   "roster.imported",
   "roster.codes_issued",
   "academy.settings_changed",
+  "organisation.seal_changed",
   "lecturer.account_linked",
   "lecturer.account_unlinked",
   "calendar.person_link_reset",

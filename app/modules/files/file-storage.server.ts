@@ -35,12 +35,17 @@ function fullPath(storagePath: string): string {
   return path.join(dataDir(), ...storagePath.split("/"));
 }
 
+/** Where the store keeps the file with this SHA-256. */
+export function storedPathOf(sha256: string): string {
+  return `uploads/${sha256.slice(0, 2)}/${sha256}`;
+}
+
 export type StoredFile = { storagePath: string; sha256: string; size: number };
 
 /** Writes `bytes` once: to a temporary name, then renamed, so a reader never sees half a file. */
 export async function storeFile(bytes: Uint8Array): Promise<StoredFile> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const storagePath = `uploads/${sha256.slice(0, 2)}/${sha256}`;
+  const storagePath = storedPathOf(sha256);
   const target = fullPath(storagePath);
   const existing = await stat(target).catch(() => null);
   if (existing?.size !== bytes.byteLength) {
@@ -73,17 +78,19 @@ export async function openStoredFile(storagePath: string): Promise<{ body: Reada
 }
 
 /**
- * Deletes the stored file when no material and no lecturer's photo points at
+ * Deletes the stored file when no material, no lecturer's photo and no organisation's seal or signature points at
  * it any more. Call it after the row that used it is gone (outside the
  * transaction that removed it, so a rolled-back removal keeps its file).
  */
 export async function removeIfUnreferenced(storagePath: string): Promise<boolean> {
   if (!isStoragePath(storagePath)) return false;
-  const [materials, photos] = await Promise.all([
+  const sha256 = storagePath.slice(storagePath.lastIndexOf("/") + 1);
+  const [materials, photos, seals] = await Promise.all([
     db.material.count({ where: { storagePath } }),
     db.lecturer.count({ where: { photoPath: storagePath } }),
+    db.organisation.count({ where: { OR: [{ sealSha256: sha256 }, { signatureSha256: sha256 }] } }),
   ]);
-  if (materials + photos > 0) return false;
+  if (materials + photos + seals > 0) return false;
   await rm(fullPath(storagePath), { force: true });
   return true;
 }
