@@ -6,15 +6,8 @@ import { z } from "zod";
 import { ErrorList } from "~/components/forms.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
-import {
-  getOrganisation,
-  MAX_SEAL_BYTES,
-  removeOrganisationImage,
-  sealImageKinds,
-  setOrganisationImage,
-  updateSignatory,
-  type SealImageKind,
-} from "~/modules/certificates/organisation-seals.server.ts";
+import { getOrganisation, removeOrganisationImage, setOrganisationImage, updateSignatory } from "~/modules/certificates/organisation-seals.server.ts";
+import { MAX_SEAL_BYTES, sealImageKinds, type SealImageKind } from "~/modules/certificates/organisation-seals.ts";
 import { acceptAttribute } from "~/modules/files/file-types.ts";
 import { readUploadForm } from "~/modules/files/upload-form.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";

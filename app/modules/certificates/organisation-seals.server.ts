@@ -13,9 +13,8 @@ import { DomainError } from "~/utils/domain-error.ts";
 import { messageWithValues } from "~/utils/messages.ts";
 import { pngSize, type DocumentSeals, type OrganisationSeal } from "./document-layout.ts";
 
-export const MAX_SEAL_BYTES = 1024 * 1024;
-export const sealImageKinds = ["seal", "signature"] as const;
-export type SealImageKind = (typeof sealImageKinds)[number];
+import { MAX_SEAL_BYTES, type SealImageKind } from "./organisation-seals.ts";
+export { MAX_SEAL_BYTES, sealImageKinds, type SealImageKind } from "./organisation-seals.ts";
 const column = { seal: "sealSha256", signature: "signatureSha256" } as const;
 
 /** Seals speak for the academy's partners: admins only, never staff of a cohort or instructors. */
