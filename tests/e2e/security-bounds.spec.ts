@@ -52,7 +52,19 @@ function streamBody(url: string, bytes: number, options: { chunked?: boolean } =
     let sent = 0;
     let answered = false;
     req.on("response", () => (answered = true));
-    req.on("error", (error) => (answered ? undefined : reject(error)));
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (answered) return;
+      // The server answers 413 and closes while the body is still being written: writing then
+      // fails (EPIPE, ECONNRESET) though the answer may already be on its way. Stop writing and
+      // wait for it a moment; no answer at all is a failure.
+      if (error.code === "EPIPE" || error.code === "ECONNRESET") {
+        answered = true;
+        const late = setTimeout(() => reject(error), 2_000);
+        req.once("response", () => clearTimeout(late));
+        return;
+      }
+      reject(error);
+    });
     const write = () => {
       while (!answered && sent < bytes) {
         sent += piece.byteLength;
