@@ -3,17 +3,12 @@
 // when there is none) and its history of changes.
 import { useTranslation } from "react-i18next";
 import { effectiveStatus, attendanceStatuses, type AttendanceStatus, type SessionPhase } from "./rules.ts";
+import type { RollCallRow } from "./roll-call.server.ts";
 import { StatusText } from "./status-mark.tsx";
 
-export type RollCallTableRow = {
-  enrollmentId: string;
-  name: string;
-  company: string | null;
-  recorded: AttendanceStatus | null;
-  method: string | null;
-  flag: string | null;
-  leave: string | null;
-  history: { at: string; from: string | null; to: string; method: string; actorName: string | null; note: string | null }[];
+/** A roll-call row as the page receives it: the server's row, its dates as strings. */
+export type RollCallTableRow = Omit<RollCallRow, "history"> & {
+  history: (Omit<RollCallRow["history"][number], "at"> & { at: string })[];
 };
 
 const buttonTone: Record<AttendanceStatus, string> = {
