@@ -61,21 +61,28 @@ export async function recordFailure(keys: string[], now: Date, limits: ThrottleL
   for (const key of new Set(keys)) await recordFailureFor(key, now, limits);
 }
 
-async function recordFailureFor(key: string, now: Date, { maxFailures, windowMs }: ThrottleLimits) {
-  // 1. A window that has ended starts again. The condition is re-checked on the
-  //    locked row, so of two concurrent callers only one restarts it.
+/**
+ * Counts one attempt against `key` and returns the count in its window.
+ * 1. A window that has ended starts again; the condition is re-checked on the
+ *    locked row, so of two concurrent callers only one restarts it.
+ * 2. Insert or increment in one statement (Prisma sends INSERT … ON CONFLICT
+ *    DO UPDATE on both databases), so no attempt is lost to a race.
+ */
+async function countAttempt(key: string, now: Date, windowMs: number) {
   await db.signInThrottle.updateMany({
     where: { key, windowStart: { lte: new Date(now.getTime() - windowMs) } },
     data: { failures: 0, windowStart: now, lockedUntil: null },
   });
-  // 2. Insert or increment in one statement (Prisma sends INSERT … ON CONFLICT
-  //    DO UPDATE on both databases), so no failure is lost to a race.
-  const row = await db.signInThrottle.upsert({
+  return db.signInThrottle.upsert({
     where: { key },
     create: { key, failures: 1, windowStart: now },
     update: { failures: { increment: 1 } },
     select: { failures: true, windowStart: true },
   });
+}
+
+async function recordFailureFor(key: string, now: Date, { maxFailures, windowMs }: ThrottleLimits) {
+  const row = await countAttempt(key, now, windowMs);
   // 3. Lock until the window ends. Every caller that sees the limit writes the
   //    same time; the windowStart condition keeps a caller from locking a window
   //    that another has meanwhile restarted.
@@ -101,16 +108,7 @@ export type ReservationResult = { ok: true; reservation: Reservation } | { ok: f
  * stays counted (`confirmFailure`); one that ends otherwise is released.
  */
 export async function reserveAttempt(key: string, now: Date, { maxFailures, windowMs }: ThrottleLimits): Promise<ReservationResult> {
-  await db.signInThrottle.updateMany({
-    where: { key, windowStart: { lte: new Date(now.getTime() - windowMs) } },
-    data: { failures: 0, windowStart: now, lockedUntil: null },
-  });
-  const row = await db.signInThrottle.upsert({
-    where: { key },
-    create: { key, failures: 1, windowStart: now },
-    update: { failures: { increment: 1 } },
-    select: { failures: true, windowStart: true },
-  });
+  const row = await countAttempt(key, now, windowMs);
   const reservation = { key, windowStart: row.windowStart };
   if (row.failures <= maxFailures) return { ok: true, reservation };
   await releaseAttempt(reservation);
