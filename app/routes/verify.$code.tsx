@@ -52,6 +52,9 @@ export default function VerifyCertificate() {
   return (
     <PublicPage eyebrow={page.snapshot.academyName} title={t("certificates.verify.pageTitle")}>
       <VerifiedCertificate snapshot={page.snapshot} status={page.status} />
+      <a href="/verify" className="min-h-11 self-start py-2 font-medium text-brand-700 underline">
+        {t("certificates.check.fromCode")}
+      </a>
     </PublicPage>
   );
 }

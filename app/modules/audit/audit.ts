@@ -31,5 +31,6 @@ export const auditActions = [
   "certificate.issued",
   "certificate.revoked",
   "certificate.reissued",
+  "credential.key_rotated",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

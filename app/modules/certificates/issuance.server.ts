@@ -11,6 +11,7 @@ import { db, type Prisma } from "~/utils/db.server.ts";
 import { localDate } from "~/utils/time.ts";
 import { requireCertificateAccess, type Actor } from "./access.server.ts";
 import { formatSerial, verificationCodeFrom, type CertificateSnapshot } from "./certificates.ts";
+import { attachCredential } from "./credential-issuance.server.ts";
 import { cohortProgress } from "./progress.server.ts";
 
 type Context = { request: Request; origin: string; now: Date };
@@ -88,7 +89,7 @@ async function createCertificate(
     attendanceRate: trainee.attendanceRate === null ? null : Math.round(trainee.attendanceRate * 10_000) / 10_000,
     verifyUrl: `${context.origin}/verify/${verificationCode}`,
   };
-  return tx.certificate.create({
+  const certificate = await tx.certificate.create({
     data: {
       enrollmentId: trainee.enrollmentId,
       serial,
@@ -101,6 +102,9 @@ async function createCertificate(
     },
     select: { id: true, serial: true, enrollmentId: true },
   });
+  // The Open Badges credential, signed in the same transaction.
+  await attachCredential(tx, certificate.id, context);
+  return certificate;
 }
 
 export type IssueSummary = { issued: { serial: string; name: string }[]; alreadyIssued: number; notEligible: number };
