@@ -1,6 +1,7 @@
 // Brings the configured database up to date before the app serves it: applies
 // pending migrations to the embedded SQLite database, writes the reference data
-// (roles, permissions, tracks), and loads the demo academy into an empty database.
+// (roles, permissions, tracks), makes the credential signing key if there is
+// none, and loads the demo academy into an empty database.
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { parseDatabaseUrl, DatabaseUrlError } from "../app/utils/database-url.ts";
@@ -24,6 +25,9 @@ export async function prepareDatabase(): Promise<void> {
   const { db } = await import("../app/utils/db.server.ts");
   const { ensureReferenceData } = await import("../app/modules/academy/reference-data.server.ts");
   await ensureReferenceData(db);
+  // The academy's credential signing key, made once like the session secret (sealed with it).
+  const { ensureSigningKey } = await import("../app/modules/certificates/credential-keys.server.ts");
+  await ensureSigningKey(db);
   if (process.env.DEMO_DATA !== "off" && (await db.person.count()) === 0) {
     const { seedDemo } = await import("./seed.ts");
     await seedDemo(db);

@@ -10,6 +10,8 @@ import { Button } from "~/components/ui/button.tsx";
 import { getAcademySettings, updateAcademySettings } from "~/modules/academy/academy.server.ts";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
 import { can, forbidden } from "~/modules/accounts/authorization.server.ts";
+import { rotateFromForm, signingKeyRows } from "~/modules/certificates/credential-keys.server.ts";
+import { SigningKeysSection } from "~/modules/certificates/signing-keys-view.tsx";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { formatDateTime } from "~/utils/time.ts";
@@ -36,18 +38,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const [academy, language] = await Promise.all([getAcademySettings(), getLanguage(request)]);
+  const keys = await signingKeyRows(academy.timeZone);
   const zones = commonTimeZones.includes(academy.timeZone) ? commonTimeZones : [academy.timeZone, ...commonTimeZones];
   const now = new Date();
   return {
     title: getFixedT(language)("settings.title"),
     academy,
+    keys,
     zones: zones.map((zone) => ({ value: zone, label: `${zone} (${formatDateTime(now, zone, language)})` })),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: SettingsSchema });
+  const form = await request.formData();
+  if (form.get("intent") === "rotateKey") return { rotation: await rotateFromForm(user, form, { request, now: new Date() }) };
+  const submission = parseWithZod(form, { schema: SettingsSchema });
   if (submission.status !== "success") return submission.reply();
   try {
     await updateAcademySettings(submission.value, user, request, new Date());
@@ -59,8 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AcademySettings() {
   const { t } = useTranslation();
-  const { academy, zones } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { academy, zones, keys } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const rotation = actionData && "rotation" in actionData ? actionData.rotation : null;
+  const lastResult = actionData && !("rotation" in actionData) ? actionData : undefined;
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "settings",
@@ -90,6 +98,7 @@ export default function AcademySettings() {
           {t("settings.save")}
         </Button>
       </Form>
+      <SigningKeysSection keys={keys} result={rotation} />
     </div>
   );
 }

@@ -83,6 +83,14 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/apply.$code": { get: everyone(200), post: everyone(200) },
   // The cohort's code is no certificate's verification code: a clear 404 for anyone.
   "routes/verify.$code": { get: everyone(404) },
+  // The credential upload check: public; the probe sends no file, which is bad input (400), never a 500.
+  "routes/verify._index": { get: everyone(200), post: everyone(400) },
+  // The issuer profile, the demo academy's signing key and its first status list: public JSON-LD.
+  "routes/credentials.issuer": { get: everyone(200) },
+  "routes/credentials.keys.$keyId": { get: everyone(200) },
+  "routes/credentials.status.$list": { get: everyone(200) },
+  // A made-up certificate: signed-in visitors are told there is none (scope is tested against real ones in integration).
+  "routes/certificates.$certificateId.credential[.json]": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404 } },
   "routes/login": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate._index": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate.$token": { get: everyone(200), post: everyone(200) },
@@ -177,8 +185,9 @@ test("every route answers each role as the permission matrix says", async ({ bas
   const lecturerId = first("SELECT id FROM Lecturer ORDER BY name");
   const venueId = first("SELECT id FROM Venue ORDER BY name");
   const organisationId = first("SELECT id FROM Organisation ORDER BY name");
+  const keyId = (database.prepare("SELECT keyId FROM SigningKey WHERE retiredAt IS NULL ORDER BY createdAt DESC").get() as { keyId: string } | undefined)?.keyId ?? "none";
   database.close();
-  const params = { personId: trainee.id, token: "not-a-real-token", cohortId: cohort.id, code: cohort.code, moduleId, sessionId, materialId, lecturerId, venueId, organisationId, kind: "seal" };
+  const params = { personId: trainee.id, token: "not-a-real-token", cohortId: cohort.id, code: cohort.code, moduleId, sessionId, materialId, lecturerId, venueId, organisationId, kind: "seal", keyId, list: "1", certificateId: "not-a-certificate" };
 
   const ordered = routes.filter((r) => r.id !== "routes/logout").concat(routes.filter((r) => r.id === "routes/logout"));
   for (const who of ["anonymous", "trainee", "instructor", "staff", "admin"] as const) {

@@ -26,6 +26,8 @@ import { action as certificatesRouteAction } from "~/routes/admin.cohorts.$cohor
 import { issueByException, issueToEligible, reissueCertificate, revokeCertificate } from "~/modules/certificates/issuance.server.ts";
 import { action as organisationAction } from "~/routes/admin.organisations.$organisationId.tsx";
 import { demoSealPng } from "~/modules/certificates/document-samples.server.ts";
+import { rotateSigningKey } from "~/modules/certificates/credential-keys.server.ts";
+import { action as settingsAction } from "~/routes/admin.settings.tsx";
 import { db } from "~/utils/db.server.ts";
 import { assign, createCohort, createSession as createSessionWithModule, enroll } from "../factories/cohort.ts";
 import { createLecturer, createModule, createSession } from "../factories/curriculum.ts";
@@ -483,6 +485,38 @@ describe("certificates: only staff of the cohort and admins issue, revoke and re
     expect(unchanged.supersededById).toBeNull();
     expect(await post(staffHere)).toEqual({ status: 200 });
     expect((await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).revokedAt).not.toBeNull();
+  });
+});
+
+describe("credentials: only admins rotate the signing key", () => {
+  test("staff of another cohort, staff of this one and an instructor are refused, through the domain and through the settings form; nothing changes", async () => {
+    const { a, b } = await twoCohorts();
+    const staffHere = await signedIn(["staff"]);
+    await assign(a.id, staffHere.person.id, "staff");
+    const staffElsewhere = await signedIn(["staff"]);
+    await assign(b.id, staffElsewhere.person.id, "staff");
+    const instructor = await signedIn(["instructor"]);
+    await assign(a.id, instructor.person.id, "instructor");
+    const admin = await signedIn(["admin"]);
+    const context = { request: new Request("http://localhost/admin/settings"), now: new Date() };
+    const post = (who: { request: (path?: string) => Request }) => {
+      const base = who.request("/admin/settings");
+      const body = new URLSearchParams({ intent: "rotateKey", confirm: "yes" });
+      const request = new Request(base.url, { method: "POST", headers: { Cookie: base.headers.get("Cookie")!, "Content-Type": "application/x-www-form-urlencoded" }, body });
+      return settingsAction({ request, params: {}, context: {} }).then(() => ({ status: 200 }), (r: Response) => ({ status: r.status }));
+    };
+    const keysBefore = await db.signingKey.findMany({ orderBy: { keyId: "asc" } });
+
+    for (const [who, roles] of [[staffElsewhere, ["staff"]], [staffHere, ["staff"]], [instructor, ["instructor"]]] as const) {
+      expect(await outcome(rotateSigningKey(asUser(who.person.id, [...roles]), context).then(() => ({ id: "done" })))).toEqual(forbidden);
+      expect(await post(who)).toEqual({ status: 403 });
+    }
+    expect(await db.signingKey.findMany({ orderBy: { keyId: "asc" } })).toEqual(keysBefore);
+    expect(await db.auditEvent.count({ where: { action: "credential.key_rotated" } })).toBe(0);
+
+    expect(await post(admin)).toEqual({ status: 200 });
+    expect(await db.signingKey.count({ where: { retiredAt: null } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "credential.key_rotated", actorId: admin.person.id } })).toBe(1);
   });
 });
 

@@ -9,6 +9,7 @@ import { can } from "~/modules/accounts/authorization.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
+import { localDate } from "~/utils/time.ts";
 import type { Actor } from "./access.server.ts";
 
 type Client = Prisma.TransactionClient | typeof db;
@@ -107,4 +108,17 @@ export async function rotateSigningKey(actor: Actor, context: { request: Request
     );
     return { retired: current.map((k) => k.keyId), keyId: created.keyId };
   });
+}
+
+/** The keys as the settings page lists them, dates in the academy's time zone. */
+export async function signingKeyRows(timeZone: string): Promise<{ keyId: string; createdOn: string; retiredOn: string | null }[]> {
+  return (await publicKeys()).map((key) => ({ keyId: key.keyId, createdOn: localDate(key.createdAt, timeZone), retiredOn: key.retiredAt ? localDate(key.retiredAt, timeZone) : null }));
+}
+
+/** The settings page's rotation form: only with its confirmation ticked. */
+export async function rotateFromForm(actor: Actor, form: FormData, context: { request: Request; now: Date }): Promise<{ ok: true; keyId: string } | { ok: false; error: "confirmRequired" }> {
+  if (!mayRotateKeys(actor)) throw new Response("Forbidden", { status: 403 });
+  if (form.get("confirm") !== "yes") return { ok: false, error: "confirmRequired" };
+  const { keyId } = await rotateSigningKey(actor, context);
+  return { ok: true, keyId };
 }

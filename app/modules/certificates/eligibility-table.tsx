@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button.tsx";
 import { StatusPill } from "~/components/ui/status-pill.tsx";
 import type { RuleEvaluation } from "./certificates.ts";
+import { credentialPaths } from "./credential.ts";
 import { certificateStatusTone, ShortfallText } from "./progress-view.tsx";
 
 export type EligibilityRow = {
@@ -71,6 +72,9 @@ export function EligibilityTable({ rows }: { rows: EligibilityRow[] }) {
               </span>
               <a href={row.certificate.verifyPath} className="text-brand-700 underline">
                 {t("certificates.admin.verify")}
+              </a>
+              <a href={credentialPaths.download(row.certificate.id)} download className="text-brand-700 underline">
+                {t("certificates.credential.download")}
               </a>
               {row.certificate.revoked ? null : (
                 <>

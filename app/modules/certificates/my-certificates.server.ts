@@ -3,6 +3,7 @@ import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { can } from "~/modules/accounts/authorization.server.ts";
 import { db } from "~/utils/db.server.ts";
 import type { CertificateSnapshot } from "./certificates.ts";
+import { credentialPaths } from "./credential.ts";
 
 export type MyCertificate = {
   id: string;
@@ -11,6 +12,7 @@ export type MyCertificate = {
   issuedOn: string;
   status: "valid" | "revoked" | "superseded";
   verifyPath: string;
+  credentialPath: string;
 };
 
 export async function myCertificates(actor: Pick<CurrentUser, "id" | "permissions">): Promise<MyCertificate[]> {
@@ -29,6 +31,7 @@ export async function myCertificates(actor: Pick<CurrentUser, "id" | "permission
       issuedOn: snapshot.issuedOn,
       status: row.revokedAt ? "revoked" : row.supersededById ? "superseded" : "valid",
       verifyPath: `/verify/${row.verificationCode}`,
+      credentialPath: credentialPaths.download(row.id),
     };
   });
 }

@@ -123,7 +123,7 @@ export function CertificateProgress({ items }: { items: ProgressItem[] }) {
 
 export const certificateStatusTone: Record<"valid" | "revoked" | "superseded", Tone> = { valid: "success", revoked: "danger", superseded: "neutral" };
 
-export type MyCertificateItem = { id: string; serial: string; cohortTitle: string; issuedOn: string; status: "valid" | "revoked" | "superseded"; verifyPath: string };
+export type MyCertificateItem = { id: string; serial: string; cohortTitle: string; issuedOn: string; status: "valid" | "revoked" | "superseded"; verifyPath: string; credentialPath: string };
 
 /** 我的证书: serial, class, date, status and the verification page of each. */
 export function MyCertificatesList({ items }: { items: MyCertificateItem[] }) {
@@ -151,6 +151,9 @@ export function MyCertificatesList({ items }: { items: MyCertificateItem[] }) {
               </dl>
               <a href={item.verifyPath} className="min-h-11 self-start py-2 font-medium text-brand-700 underline">
                 {t("certificates.mine.verify")}
+              </a>
+              <a href={item.credentialPath} download className="min-h-11 self-start py-2 text-sm font-medium text-brand-700 underline">
+                {t("certificates.credential.download")}
               </a>
             </li>
           ))}

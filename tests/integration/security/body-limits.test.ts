@@ -6,6 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { MAX_CREDENTIAL_BYTES } from "~/modules/certificates/credential.ts";
 import { MAX_MATERIAL_BYTES, MAX_PHOTO_BYTES } from "~/modules/materials/materials.ts";
 import { maxRosterFileBytes } from "~/modules/roster/roster.ts";
 import { bodyLimit, bodyLimitErrors, DEFAULT_BODY_BYTES, limitRequestBodies } from "~/utils/body-limit.server.ts";
@@ -78,6 +79,9 @@ describe("limits by route", () => {
     expect(bodyLimit("/admin/cohorts/c1/import.data", uploadForms).bytes).toBeGreaterThan(2 * maxRosterFileBytes);
     expect(bodyLimit("/admin/cohorts/c1/modules/m1/materials", uploadForms).named).toBe(MAX_MATERIAL_BYTES);
     expect(bodyLimit("/admin/lecturers/l1", uploadForms).named).toBe(MAX_PHOTO_BYTES);
+    expect(bodyLimit("/verify", uploadForms).named).toBe(MAX_CREDENTIAL_BYTES);
+    expect(bodyLimit("/verify.data", uploadForms).bytes).toBeGreaterThan(2 * MAX_CREDENTIAL_BYTES);
+    expect(bodyLimit("/verify/ABC", uploadForms).bytes).toBe(DEFAULT_BODY_BYTES);
     expect(bodyLimit("/admin/cohorts/c1/import/extra", uploadForms).bytes).toBe(DEFAULT_BODY_BYTES);
   });
 });
