@@ -9,7 +9,7 @@ import { demo } from "./demo-logins.ts";
 
 type Who = "anonymous" | "trainee" | "instructor" | "staff" | "admin";
 /** A status, or where a redirect must lead ("login" is /login?redirectTo=…). */
-type Outcome = 200 | 403 | 404 | "login" | `→${string}`;
+type Outcome = 200 | 400 | 403 | 404 | "login" | `→${string}`;
 type Rule = Record<Who, Outcome>;
 
 const everyone = (outcome: Outcome): Rule => ({ anonymous: outcome, trainee: outcome, instructor: outcome, staff: outcome, admin: outcome });

@@ -36,9 +36,27 @@ let cohortId: string;
 let people: { id: string; name: string }[];
 let enrollments: string[];
 
+/** The fields of an issued credential these tests read and edit. */
+type IssuedCredential = {
+  "@context": string[];
+  id: string;
+  type: string[];
+  validFrom: string;
+  issuer: { id: string; name: string };
+  credentialSubject: {
+    identifier: [{ identityHash: string }];
+    licenseNumber: string;
+    activityEndDate: string;
+    creditsEarned: number;
+    achievement: { name: string; criteria: { narrative: string } };
+  };
+  credentialStatus: { statusListIndex: string };
+  proof: { verificationMethod: string };
+};
+
 async function credentialOf(enrollmentId: string) {
   const row = await db.certificate.findFirstOrThrow({ where: { enrollmentId, supersededById: null }, orderBy: { issuedAt: "desc" } });
-  return { row, credential: JSON.parse(row.credential!) as Record<string, any> };
+  return { row, credential: JSON.parse(row.credential!) as IssuedCredential };
 }
 
 beforeAll(async () => {
@@ -97,7 +115,7 @@ describe("verifying", () => {
 
   test("changing any field makes verification fail", async () => {
     const { credential } = await credentialOf(enrollments[0]!);
-    const edits: [string, (c: Record<string, any>) => void][] = [
+    const edits: [string, (c: IssuedCredential) => void][] = [
       ["name", (c) => (c.credentialSubject.identifier[0].identityHash = "张三丰")],
       ["serial", (c) => (c.credentialSubject.licenseNumber = `${c.credentialSubject.licenseNumber}9`)],
       ["issue date", (c) => (c.validFrom = "2026-03-19T08:00:00Z")],

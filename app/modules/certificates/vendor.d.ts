@@ -42,8 +42,9 @@ declare module "@digitalbazaar/eddsa-rdfc-2022-cryptosuite" {
 }
 
 declare module "@digitalbazaar/data-integrity" {
+  import type { Signer } from "@digitalbazaar/ed25519-multikey";
   export class DataIntegrityProof {
-    constructor(options: { signer?: import("@digitalbazaar/ed25519-multikey").Signer; cryptosuite: { name: string }; date?: Date | string });
+    constructor(options: { signer?: Signer; cryptosuite: { name: string }; date?: Date | string });
   }
 }
 
