@@ -10,7 +10,7 @@ import { decodeList } from "@digitalbazaar/vc-bitstring-status-list";
 import { academyCredentialUrls, MAX_CREDENTIAL_BYTES, STATUS_LIST_LENGTH } from "~/modules/certificates/credential.ts";
 import { checkCredentialText } from "~/modules/certificates/credential-check.server.ts";
 import { credentialDownload } from "~/modules/certificates/credential-download.server.ts";
-import { openSealed, rotateSigningKey } from "~/modules/certificates/credential-keys.server.ts";
+import { openSealed, rotateFromForm, rotateSigningKey, sealSecret } from "~/modules/certificates/credential-keys.server.ts";
 import { credentialDocumentLoader, UnknownDocumentError } from "~/modules/certificates/credential-loader.server.ts";
 import { issuerProfileDocument } from "~/modules/certificates/credential-documents.server.ts";
 import { signCredential } from "~/modules/certificates/credential-signing.server.ts";
@@ -101,6 +101,9 @@ describe("issuing", () => {
     expect(secret).toMatch(/^z/);
     expect(key.secretKeySealed).not.toContain(secret);
     expect(() => openSealed(key.secretKeySealed, ["another secret"])).toThrow(/cannot be opened/);
+    // A secret rotated as SESSION_SECRET=new,old still opens it, and the key is sealed again under the new one.
+    const resealed = sealSecret(secret, "the old secret");
+    expect(openSealed(resealed, ["the new secret", "the old secret"])).toBe(secret);
     const profile = JSON.stringify(await issuerProfileDocument(origin));
     expect(profile).not.toContain(secret);
   });
@@ -135,6 +138,9 @@ describe("verifying", () => {
 
   test("after rotation, credentials signed with the retired key still verify; new ones use the new key; a foreign key never verifies", async () => {
     const before = await credentialOf(enrollments[0]!);
+    // The settings form rotates only with its confirmation ticked.
+    expect(await rotateFromForm(admin, new FormData(), { request: new Request("http://localhost/admin/settings"), now })).toEqual({ ok: false, error: "confirmRequired" });
+    expect(await db.signingKey.count()).toBe(1);
     const rotated = await rotateSigningKey(admin, { request: new Request("http://localhost/admin/settings"), now: new Date("2026-03-21T00:00:00Z") });
     expect(rotated.retired).toHaveLength(1);
     expect(await db.auditEvent.count({ where: { action: "credential.key_rotated" } })).toBe(1);

@@ -31,13 +31,18 @@ export function sealSecret(plain: string, secret = sessionSecrets()[0]!): string
 
 /** Opens a sealed key with the current secret or an earlier one still configured (SESSION_SECRET=new,old). */
 export function openSealed(sealed: string, secrets = sessionSecrets()): string {
+  return openSealedWith(sealed, secrets).plain;
+}
+
+/** `stale`: opened with an earlier secret, so it should be sealed again with the current one. */
+function openSealedWith(sealed: string, secrets: readonly string[]): { plain: string; stale: boolean } {
   const [version, salt, iv, tag, body] = sealed.split(".");
   if (version !== "v1" || !salt || !iv || !tag || body === undefined) throw new Error("A signing key is sealed in an unknown format");
-  for (const secret of secrets) {
+  for (const [position, secret] of secrets.entries()) {
     try {
       const decipher = createDecipheriv("aes-256-gcm", sealingKey(secret, Buffer.from(salt, "base64url")), Buffer.from(iv, "base64url"));
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
-      return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+      return { plain: Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8"), stale: position > 0 };
     } catch {
       // Sealed under another of the secrets: try the next.
     }
@@ -78,7 +83,10 @@ export async function currentSigningKey(client: Client, now: Date): Promise<{ id
     await createKey(client, now);
     row = await client.signingKey.findFirstOrThrow({ where: currentWhere, orderBy: newestFirst });
   }
-  return { id: row.id, keyId: row.keyId, publicKeyMultibase: row.publicKeyMultibase, secretKeyMultibase: openSealed(row.secretKeySealed) };
+  const opened = openSealedWith(row.secretKeySealed, sessionSecrets());
+  // After SESSION_SECRET=new,old the key moves to the new secret, so the old one can later be dropped.
+  if (opened.stale) await client.signingKey.update({ where: { id: row.id }, data: { secretKeySealed: sealSecret(opened.plain) }, select: { id: true } });
+  return { id: row.id, keyId: row.keyId, publicKeyMultibase: row.publicKeyMultibase, secretKeyMultibase: opened.plain };
 }
 
 /** Every key, current first then retired ones newest first: what the issuer profile publishes. */
