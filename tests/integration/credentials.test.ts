@@ -109,6 +109,22 @@ describe("issuing", () => {
   });
 });
 
+describe("status bits", () => {
+  test("two cohorts issuing at the same moment never share a status bit", async () => {
+    const x = await createCohort({ title: "并发甲班" });
+    const y = await createCohort({ title: "并发乙班" });
+    const trainees = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => createPerson({ name: `并发${i}` })));
+    const cohortOf = (i: number) => (i % 2 === 0 ? x.id : y.id);
+    const placed = await Promise.all(trainees.map((p, i) => enroll(cohortOf(i), p.id)));
+    const results = await Promise.all(placed.map((e, i) => issueByException(admin, cohortOf(i), { enrollmentId: e.id, reason: "经学院批准" }, context())));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const rows = await db.certificate.findMany({ where: { enrollmentId: { in: placed.map((e) => e.id) } }, select: { statusListIndex: true, credential: true } });
+    expect(rows).toHaveLength(6);
+    expect(new Set(rows.map((r) => r.statusListIndex)).size).toBe(6);
+    for (const row of rows) expect((JSON.parse(row.credential!) as IssuedCredential).credentialStatus.statusListIndex).toBe(String(row.statusListIndex));
+  });
+});
+
 describe("verifying", () => {
   test("an issued credential verifies as genuine and current", async () => {
     const { row, credential } = await credentialOf(enrollments[0]!);
