@@ -2,6 +2,7 @@
 // and a visitor without JavaScript checks it on /verify: genuine and current;
 // an edited copy and a file that is not JSON are told apart in plain words.
 import { readFileSync, writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { demo } from "./demo-logins.ts";
 import { signIn, signOut } from "./helpers.ts";
@@ -57,4 +58,19 @@ test("a trainee's downloaded credential checks as genuine on /verify, an edited 
   expect(notJson.status).toBe(400);
   expect(notJson.text).toContain("文件内容不是 JSON");
   await visitorContext.close();
+
+  // The page with its answer passes automated accessibility checks (WCAG 2.1 A and AA), standard and elder mode.
+  for (const elder of [false, true]) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const viewer = await context.newPage();
+    await viewer.goto("/verify");
+    if (elder) await viewer.getByRole("button", { name: "长者模式" }).click();
+    await viewer.locator('input[name="credential"]').setInputFiles(file);
+    await viewer.getByRole("button", { name: "核验凭证" }).click();
+    await expect(viewer.getByTestId("credential-check")).toContainText("真实凭证");
+    const results = await new AxeBuilder({ page: viewer }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+    expect(serious, elder ? "elder mode" : "standard").toEqual([]);
+    await context.close();
+  }
 });
