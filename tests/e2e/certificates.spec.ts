@@ -7,6 +7,8 @@ import { demo } from "./demo-logins.ts";
 import { signIn, signOut } from "./helpers.ts";
 
 test("staff issue the demo cohort's certificates, a trainee sees theirs, anyone verifies it", async ({ page, browser }) => {
+  // Drawing the class's 87 PDFs and images takes seconds on a busy machine.
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 360, height: 800 });
   await signIn(page, demo.trainee.login, demo.trainee.password);
   // Before issuance: progress toward the certificate, as bars with the rule.
