@@ -144,16 +144,14 @@ function CertificateFiles({ item }: { item: MyCertificateItem }) {
   }
   return (
     <div className="flex flex-col gap-2">
-      <a href={item.files.image} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-lg border border-line">
-        <img
-          src={item.files.image}
-          alt={t("certificates.mine.imageAlt", { name: item.traineeName, cohort: item.cohortTitle, serial: item.serial })}
-          width={1754}
-          height={1240}
-          loading="lazy"
-          className="h-auto w-full"
-        />
-      </a>
+      <img
+        src={item.files.image}
+        alt={t("certificates.mine.imageAlt", { name: item.traineeName, cohort: item.cohortTitle, serial: item.serial })}
+        width={1754}
+        height={1240}
+        loading="lazy"
+        className="h-auto w-full rounded-lg border border-line"
+      />
       <p className="text-sm text-muted">{t("certificates.mine.saveHint")}</p>
       <div className="flex flex-wrap gap-x-4" data-testid="certificate-downloads">
         <a href={item.files.pdf} download className={linkClass}>
