@@ -27,7 +27,8 @@ const IN_FLIGHT = 4;
 /**
  * Renders the PDF and image of every snapshot with one font subset for all of
  * them, images on the worker pool while the PDFs are drawn on this thread, and
- * hands each pair to `done` as it is ready.
+ * hands each pair to `done` as it is ready (a certificate that fails is
+ * logged and left out).
  */
 export async function renderDocumentBatch(
   snapshots: readonly CertificateSnapshot[],
@@ -42,8 +43,14 @@ export async function renderDocumentBatch(
       const index = next++;
       const snapshot = snapshots[index]!;
       const image = renderCertificateImage(snapshot, batch, seals);
-      const pdf = await renderCertificatePdf(snapshot, batch, seals);
-      await done(index, { pdf, image: await image });
+      // A certificate that cannot be drawn does not stop the rest of the batch; it is drawn again on download.
+      image.catch(() => {});
+      try {
+        const pdf = await renderCertificatePdf(snapshot, batch, seals);
+        await done(index, { pdf, image: await image });
+      } catch (error) {
+        console.error(`Certificate ${snapshot.serial}: its documents could not be drawn.`, error);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, snapshots.length) }, lane));
