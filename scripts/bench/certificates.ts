@@ -57,11 +57,15 @@ async function measure(databaseUrl: string, label: string): Promise<CertificateB
       await db.auditEvent.deleteMany({ where: { action: "certificate.issued" } });
     };
 
-    // Warm-up: one certificate by exception, as a running server would have issued before.
-    const first = await db.enrollment.findFirstOrThrow({ where: { cohortId: cohort.id, status: "enrolled" }, select: { id: true } });
-    const warm = await issueByException(admin, cohort.id, { enrollmentId: first.id, reason: "warm-up" }, context());
-    if (!warm.ok) throw new Error(`warm-up: ${warm.error}`);
-    await ensureDocuments([warm.id]);
+    // Warm-up: two certificates by exception, as a running server would have issued before (both image workers started).
+    const warmUp = await db.enrollment.findMany({ where: { cohortId: cohort.id, status: "enrolled" }, select: { id: true }, take: 2 });
+    const warmIds: string[] = [];
+    for (const enrollment of warmUp) {
+      const warm = await issueByException(admin, cohort.id, { enrollmentId: enrollment.id, reason: "warm-up" }, context());
+      if (!warm.ok) throw new Error(`warm-up: ${warm.error}`);
+      warmIds.push(warm.id);
+    }
+    await ensureDocuments(warmIds);
     await clear();
 
     const runs: { seconds: number; cpuSeconds: number; issueSeconds: number; pdfBytes: number; imageBytes: number }[] = [];
