@@ -59,7 +59,7 @@ export const modules = {
     uses: [...base, "cohorts", "programme", "faculty", "timetable"],
   },
   certificates: {
-    owns: "certificates earned by attendance: the rule, issuance, revocation and reissue, the PDF and image, Open Badges credentials (signing keys, status list), public verification",
+    owns: "certificates earned by attendance: the rule, issuance, revocation and reissue, the PDF and image (stored at issuance), downloads and the cohort's archive, Open Badges credentials (signing keys, status list), public verification",
     uses: [...base, "cohorts", "programme", "attendance", "files", "materials"],
   },
   reports: { owns: "reports across the academy; nothing imports reports", uses: "all", planned: true },

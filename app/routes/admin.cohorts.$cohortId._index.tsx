@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { RuleList } from "~/modules/certificates/progress-view.tsx";
 import { canInCohorts, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { changeCohortStatus } from "~/modules/cohorts/cohort-admin.server.ts";
 import { CohortStatusSchema } from "~/modules/cohorts/cohort-form.ts";
@@ -87,9 +88,16 @@ export default function CohortOverview() {
           <dt className="text-muted">{t("cohort.partner")}</dt>
           <dd>{partners.map((o) => o.organisation.name).join(t("common.listSeparator")) || "—"}</dd>
           <dt className="text-muted">{t("cohort.certificateRule")}</dt>
-          <dd>
-            {t("cohort.certificateRuleText", { percent: cohort.certMinAttendancePercent })}
-            {cohort.certRequireEveryTrack ? ` · ${t("cohort.everyTrack")}` : ""}
+          <dd data-testid="cohort-certificate-rule">
+            <RuleList
+              rule={{
+                minAttendancePercent: cohort.certMinAttendancePercent,
+                requireEveryTrack: cohort.certRequireEveryTrack,
+                minTrackPercent: cohort.certMinTrackPercent,
+                minCreditHours: cohort.certMinCreditHours,
+              }}
+              excusedLeaveDenominator={cohort.excusedLeaveDenominator}
+            />
           </dd>
           <dt className="text-muted">{t("cohort.lateAfter")}</dt>
           <dd>{t("cohort.minutes", { count: cohort.lateAfterMinutes })}</dd>

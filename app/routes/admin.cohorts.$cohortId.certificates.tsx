@@ -5,6 +5,7 @@ import { ErrorList } from "~/components/forms.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { certificatesAction, certificatesPage } from "~/modules/certificates/certificates-page.server.ts";
+import { DocumentProgress } from "~/modules/certificates/document-progress.tsx";
 import { EligibilityTable } from "~/modules/certificates/eligibility-table.tsx";
 import { RuleList } from "~/modules/certificates/progress-view.tsx";
 
@@ -28,6 +29,7 @@ export default function CohortCertificates() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const issuing = navigation.state === "submitting" && navigation.formData?.get("intent") === "issue";
+  const base = `/admin/cohorts/${page.cohortId}/certificates`;
   const withoutCertificate = page.rows.filter((row) => !row.certificate);
   return (
     <div className="flex flex-col gap-4">
@@ -59,9 +61,12 @@ export default function CohortCertificates() {
       ) : null}
       {result && "ok" in result && result.ok ? (
         <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-emerald-900">
-          {t(result.intent === "revoke" ? "certificates.admin.revoked" : result.intent === "reissue" ? "certificates.admin.reissued" : "certificates.admin.exceptionDone", { serial: result.serial })}
+          {"serial" in result
+            ? t(result.intent === "revoke" ? "certificates.admin.revoked" : result.intent === "reissue" ? "certificates.admin.reissued" : "certificates.admin.exceptionDone", { serial: result.serial })
+            : t("certificates.admin.documentsStarted", { count: result.started })}
         </p>
       ) : null}
+      <DocumentProgress initial={page.documents} pollUrl={`${base}.json`} archiveUrl={`${base}.zip`} />
       {result && "ok" in result && !result.ok ? <ErrorList errors={[result.error]} /> : null}
       <EligibilityTable rows={page.rows} />
       {withoutCertificate.length > 0 ? (

@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       certRequireEveryTrack: cohort.certRequireEveryTrack,
       certMinTrackPercent: cohort.certMinTrackPercent ?? "",
       certMinCreditHours: cohort.certMinCreditHours ?? "",
+      excusedLeaveDenominator: cohort.excusedLeaveDenominator ? "out" : "in",
       lateAfterMinutes: cohort.lateAfterMinutes,
     },
   };

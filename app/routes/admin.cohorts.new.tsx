@@ -45,7 +45,7 @@ export default function NewCohort() {
         ← {t("admin.cohortsTitle")}
       </Link>
       <h1 className="text-2xl font-bold">{t("cohort.newTitle")}</h1>
-      <CohortForm options={options} lastResult={lastResult} defaultValue={{ certMinAttendancePercent: 80, certRequireEveryTrack: true, lateAfterMinutes: 15 }} submitLabel={t("cohort.create")} />
+      <CohortForm options={options} lastResult={lastResult} defaultValue={{ certMinAttendancePercent: 80, certRequireEveryTrack: true, excusedLeaveDenominator: "out", lateAfterMinutes: 15 }} submitLabel={t("cohort.create")} />
     </div>
   );
 }

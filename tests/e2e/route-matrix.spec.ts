@@ -118,6 +118,11 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin_.cohorts.$cohortId.sessions.$sessionId.sign-in-sheet": { get: cohortManagers },
   "routes/admin.cohorts.$cohortId.attendance": { get: cohortReaders },
   "routes/admin.cohorts.$cohortId.certificates": { get: cohortManagers, post: cohortManagers },
+  // The files' progress the page polls, and the archive of the cohort's current certificates.
+  "routes/admin.cohorts.$cohortId.certificates[.json]": { get: cohortManagers },
+  "routes/admin.cohorts.$cohortId.certificates[.zip]": { get: cohortManagers },
+  // A certificate's PDF or image: a made-up certificate is unknown to every signed-in visitor.
+  "routes/certificates.$certificateId.$kind": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404 } },
   "routes/admin.cohorts.$cohortId.attendance[.xlsx]": { get: cohortReaders },
   "routes/admin.leave": { get: cohortManagers, post: cohortManagers },
   "routes/_portal.attendance": { get: portal, post: portal },

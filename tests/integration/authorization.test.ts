@@ -23,6 +23,8 @@ import { TraineeProfileSchema } from "~/modules/people/profile.ts";
 import { commitRosterImport, issueCohortActivationCodes, previewRosterImport } from "~/modules/roster/import.server.ts";
 import { action as lecturerAction } from "~/routes/admin.lecturers.$lecturerId.tsx";
 import { action as certificatesRouteAction } from "~/routes/admin.cohorts.$cohortId.certificates.tsx";
+import { loader as certificateArchiveLoader } from "~/routes/admin.cohorts.$cohortId.certificates[.zip].tsx";
+import { loader as certificateFileLoader } from "~/routes/certificates.$certificateId.$kind.tsx";
 import { issueByException, issueToEligible, reissueCertificate, revokeCertificate } from "~/modules/certificates/issuance.server.ts";
 import { action as organisationAction } from "~/routes/admin.organisations.$organisationId.tsx";
 import { demoSealPng } from "~/modules/certificates/document-samples.server.ts";
@@ -517,6 +519,38 @@ describe("credentials: only admins rotate the signing key", () => {
     expect(await post(admin)).toEqual({ status: 200 });
     expect(await db.signingKey.count({ where: { retiredAt: null } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "credential.key_rotated", actorId: admin.person.id } })).toBe(1);
+  });
+});
+
+describe("certificate files: only the trainee and the cohort's staff download them; only staff draw missing ones", () => {
+  test("staff of another cohort and an instructor of this one cannot draw, download or archive a cohort's certificates", async () => {
+    const [a, b] = await Promise.all([createCohort(), createCohort()]);
+    const trainee = await signedIn(["trainee"]);
+    const enrollment = await enroll(a.id, trainee.person.id);
+    const staffElsewhere = await signedIn(["staff"]);
+    await assign(b.id, staffElsewhere.person.id, "staff");
+    const instructorHere = await signedIn(["instructor"]);
+    await assign(a.id, instructorHere.person.id, "instructor");
+    const otherTrainee = await signedIn(["trainee"]);
+    await enroll(b.id, otherTrainee.person.id);
+    const context = { request: new Request("http://localhost/admin"), origin: "http://localhost", now: new Date() };
+    const staffHere = await signedIn(["staff"]);
+    await assign(a.id, staffHere.person.id, "staff");
+    const issued = await issueByException(asUser(staffHere.person.id, ["staff"]), a.id, { enrollmentId: enrollment.id, reason: "经学院批准" }, context);
+    if (!issued.ok) throw new Error(issued.error);
+    // Left without files, as after an interrupted batch: the "draw them now" form is a write.
+    const status = (work: Promise<unknown>) => work.then(() => 200, (r: Response) => r.status);
+    for (const who of [staffElsewhere, instructorHere]) {
+      const base = who.request(`/admin/cohorts/${a.id}/certificates`);
+      const request = new Request(base.url, { method: "POST", headers: { Cookie: base.headers.get("Cookie")!, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ intent: "documents" }) });
+      expect(await status(certificatesRouteAction({ request, params: { cohortId: a.id }, context: {} }))).toBe(403);
+      expect(await status(certificateArchiveLoader({ request: who.request(`/admin/cohorts/${a.id}/certificates.zip`), params: { cohortId: a.id }, context: {} }))).toBe(403);
+    }
+    for (const who of [staffElsewhere, instructorHere, otherTrainee]) {
+      const request = who.request(`/certificates/${issued.id}/pdf`);
+      expect(await status(certificateFileLoader({ request, params: { certificateId: issued.id, kind: "pdf" }, context: {} }))).toBe(403);
+    }
+    expect((await db.certificate.findUniqueOrThrow({ where: { id: issued.id } })).pdfSha256).toBeNull();
   });
 });
 

@@ -226,6 +226,8 @@ const reason = z
 /** The forms of the cohort's certificates page, told apart by their button's intent. */
 export const CertificateActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("issue") }),
+  /** Draws the files of current certificates that have none (a batch the server did not finish). */
+  z.object({ intent: z.literal("documents") }),
   z.object({ intent: z.literal("exception"), enrollmentId: z.string({ required_error: "certificates.errors.traineeRequired" }).min(1, "certificates.errors.traineeRequired").max(64), reason }),
   z.object({ intent: z.literal("revoke"), certificateId: z.string().min(1).max(64), reason }),
   z.object({ intent: z.literal("reissue"), certificateId: z.string().min(1).max(64), reason }),

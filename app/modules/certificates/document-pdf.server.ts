@@ -2,7 +2,19 @@
 // fonts the batch's subsets (embedded and subset again to the page's glyphs).
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
-import { PDFDocument, PDFImage, PngEmbedder, rgb, type PDFFont, type PDFRef } from "pdf-lib";
+import {
+  fill,
+  PDFDocument,
+  PDFImage,
+  PngEmbedder,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFillingRgbColor,
+  type PDFFont,
+  type PDFRef,
+} from "pdf-lib";
 import type { CertificateSnapshot } from "./certificates.ts";
 import { pdfFontkit, type DocumentBatch } from "./document-fonts.server.ts";
 import { layoutCertificate, PAGE, type Colour, type DocumentSeals, type FontFace } from "./document-layout.ts";
@@ -70,8 +82,36 @@ async function embedPreparedPng(pdf: PDFDocument, bytes: Uint8Array): Promise<PD
 
 const colour = (c: Colour) => rgb(c.r, c.g, c.b);
 
+/**
+ * The QR code's dark modules as one filled path of rectangles, a run of
+ * neighbouring modules in a row each: a few hundred short operators instead
+ * of an SVG path of every module that pdf-lib would turn into thousands.
+ */
+function qrRuns(dark: readonly [number, number][]): { col: number; row: number; length: number }[] {
+  const runs: { col: number; row: number; length: number }[] = [];
+  const sorted = [...dark].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  for (const [col, row] of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === row && last.col + last.length === col) last.length += 1;
+    else runs.push({ col, row, length: 1 });
+  }
+  return runs;
+}
+
+/**
+ * Fonts (and other flate streams pdf-lib writes itself) compressed with Node's
+ * zlib instead of pdf-lib's JavaScript deflate: the same format, several times
+ * faster, and this is most of the time a certificate's PDF takes.
+ */
+function deflateNatively(pdf: PDFDocument): void {
+  const context = pdf.context;
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typeof contents === "string" ? Buffer.from(contents, "latin1") : contents), { ...dict, Filter: "FlateDecode" });
+}
+
 export async function renderCertificatePdf(snapshot: CertificateSnapshot, batch: DocumentBatch, seals: DocumentSeals): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
+  deflateNatively(pdf);
   // The adapter offers the part of fontkit's API that pdf-lib calls.
   pdf.registerFontkit(pdfFontkit as unknown as Parameters<PDFDocument["registerFontkit"]>[0]);
   pdf.setTitle(`${snapshot.traineeName} · ${snapshot.serial}`);
@@ -116,8 +156,14 @@ export async function renderCertificatePdf(snapshot: CertificateSnapshot, batch:
         break;
       }
       case "qr": {
-        const path = item.dark.map(([col, row]) => `M${col} ${row}h1v1h-1z`).join("");
-        page.drawSvgPath(path, { x: item.x, y: top(item.y), scale: item.cell, color: rgb(0, 0, 0), borderWidth: 0 });
+        const cell = item.cell;
+        page.pushOperators(
+          pushGraphicsState(),
+          setFillingRgbColor(0, 0, 0),
+          ...qrRuns(item.dark).map((run) => rectangle(item.x + run.col * cell, top(item.y + (run.row + 1) * cell), run.length * cell, cell)),
+          fill(),
+          popGraphicsState(),
+        );
         break;
       }
     }

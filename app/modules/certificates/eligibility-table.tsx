@@ -13,7 +13,7 @@ export type EligibilityRow = {
   name: string;
   rate: number | null;
   evaluation: RuleEvaluation;
-  certificate: { id: string; serial: string; revoked: boolean; verifyPath: string; exception: boolean } | null;
+  certificate: { id: string; serial: string; revoked: boolean; verifyPath: string; exception: boolean; pdfPath: string; imagePath: string } | null;
 };
 
 function ReasonForm({ intent, certificateId, label, submit, hint }: { intent: "revoke" | "reissue"; certificateId: string; label: string; submit: string; hint?: string }) {
@@ -70,12 +70,23 @@ export function EligibilityTable({ rows }: { rows: EligibilityRow[] }) {
                 <StatusPill tone={certificateStatusTone[row.certificate.revoked ? "revoked" : "valid"]}>{t(`certificates.status.${row.certificate.revoked ? "revoked" : "valid"}`)}</StatusPill>
                 {row.certificate.exception ? <StatusPill tone="info">{t("certificates.admin.exceptionMark")}</StatusPill> : null}
               </span>
-              <a href={row.certificate.verifyPath} className="text-brand-700 underline">
-                {t("certificates.admin.verify")}
-              </a>
-              <a href={credentialPaths.download(row.certificate.id)} download className="text-brand-700 underline">
-                {t("certificates.credential.download")}
-              </a>
+              <span className="flex flex-wrap gap-x-3" data-testid="certificate-links">
+                <a href={row.certificate.verifyPath} className="text-brand-700 underline">
+                  {t("certificates.admin.verify")}
+                </a>
+                {/* A revoked certificate's files stay as issued; the link and the file name say it is revoked. */}
+                <a href={row.certificate.pdfPath} download className="text-brand-700 underline">
+                  {t("certificates.admin.downloadPdf")}
+                  {row.certificate.revoked ? ` (${t("certificates.admin.revokedFile")})` : ""}
+                </a>
+                <a href={row.certificate.imagePath} download className="text-brand-700 underline">
+                  {t("certificates.admin.downloadImage")}
+                  {row.certificate.revoked ? ` (${t("certificates.admin.revokedFile")})` : ""}
+                </a>
+                <a href={credentialPaths.download(row.certificate.id)} download className="text-brand-700 underline">
+                  {t("certificates.credential.download")}
+                </a>
+              </span>
               {row.certificate.revoked ? null : (
                 <>
                   <ReasonForm intent="reissue" certificateId={row.certificate.id} label={t("certificates.admin.reissueReason")} submit={t("certificates.admin.reissueSubmit")} hint={t("certificates.admin.reissueHint")} />

@@ -3,6 +3,8 @@
 // snapshot that supersedes the old). Each write holds the cohort's row lock, so
 // two staff pressing at once never give an enrollment two certificates, and the
 // per-cohort running number never repeats. Revocation keeps the certificate on record.
+// Each function returns the certificates it created; their PDF and image are drawn
+// after the transaction commits (documents.server.ts), never while the cohort is locked.
 import { randomBytes } from "node:crypto";
 import { trackKeys } from "~/modules/academy/tracks.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
@@ -107,7 +109,7 @@ async function createCertificate(
   return certificate;
 }
 
-export type IssueSummary = { issued: { serial: string; name: string }[]; alreadyIssued: number; notEligible: number };
+export type IssueSummary = { issued: { id: string; serial: string; name: string }[]; alreadyIssued: number; notEligible: number };
 
 /** Certificates for every eligible trainee who has none yet, in one transaction. Twice is once. */
 export async function issueToEligible(actor: Actor, cohortId: string, context: Context): Promise<IssueSummary> {
@@ -123,12 +125,12 @@ export async function issueToEligible(actor: Actor, cohortId: string, context: C
       const holding = await tx.certificate.findMany({ where: { enrollmentId: { in: [...trainees.keys()] } }, select: { enrollmentId: true }, distinct: ["enrollmentId"] });
       const held = new Set(holding.map((h) => h.enrollmentId));
       let sequence = await nextSequence(tx, cohortId);
-      const created: { serial: string; name: string }[] = [];
+      const created: IssueSummary["issued"] = [];
       for (const trainee of trainees.values()) {
         if (held.has(trainee.enrollmentId)) continue;
         const certificate = await createCertificate(tx, { facts, trainee, sequence: sequence++, actor, exceptionReason: null, context });
         await recordAudit({ action: "certificate.issued", actorId: actor.id, targetType: "certificate", targetId: certificate.id, request: context.request, detail: { serial: certificate.serial, cohortId }, at: context.now }, tx);
-        created.push({ serial: certificate.serial, name: trainee.name });
+        created.push({ id: certificate.id, serial: certificate.serial, name: trainee.name });
       }
       return created;
     },
@@ -139,7 +141,7 @@ export async function issueToEligible(actor: Actor, cohortId: string, context: C
 
 const rateOf = (tally: { attended: number; counted: number }) => (tally.counted === 0 ? null : tally.attended / tally.counted);
 
-export type SingleIssue = { ok: true; serial: string } | { ok: false; error: "notInCohort" | "alreadyIssued" };
+export type SingleIssue = { ok: true; id: string; serial: string } | { ok: false; error: "notInCohort" | "alreadyIssued" };
 
 /** One trainee by exception (whether or not the rule is met), with the reason on record. */
 export async function issueByException(actor: Actor, cohortId: string, input: { enrollmentId: string; reason: string }, context: Context): Promise<SingleIssue> {
@@ -153,7 +155,7 @@ export async function issueByException(actor: Actor, cohortId: string, input: { 
     const trainee = { enrollmentId: entry.enrollmentId, name: entry.name, attendanceRate: rateOf(entry.standing.overall) };
     const certificate = await createCertificate(tx, { facts, trainee, sequence: await nextSequence(tx, cohortId), actor, exceptionReason: input.reason, context });
     await recordAudit({ action: "certificate.issued", actorId: actor.id, targetType: "certificate", targetId: certificate.id, request: context.request, detail: { serial: certificate.serial, cohortId, exceptionReason: input.reason }, at: context.now }, tx);
-    return { ok: true, serial: certificate.serial } as const;
+    return { ok: true, id: certificate.id, serial: certificate.serial } as const;
   });
 }
 
@@ -164,7 +166,8 @@ async function certificateInCohort(certificateId: string, cohortId: string) {
   });
 }
 
-export type ChangeResult = { ok: true; serial: string } | { ok: false; error: "notFound" | "revoked" | "superseded" };
+/** `id`: the certificate changed (revoked), or the new one (reissued). */
+export type ChangeResult = { ok: true; id: string; serial: string } | { ok: false; error: "notFound" | "revoked" | "superseded" };
 
 /** Revokes a current certificate; it stays on record and its verification page says so. */
 export async function revokeCertificate(actor: Actor, cohortId: string, input: { certificateId: string; reason: string }, context: Context): Promise<ChangeResult> {
@@ -178,7 +181,7 @@ export async function revokeCertificate(actor: Actor, cohortId: string, input: {
     });
     if (changed.count === 0) return { ok: false, error: certificate.supersededById ? "superseded" : "revoked" } as const;
     await recordAudit({ action: "certificate.revoked", actorId: actor.id, targetType: "certificate", targetId: certificate.id, request: context.request, detail: { serial: certificate.serial, reason: input.reason }, at: context.now }, tx);
-    return { ok: true, serial: certificate.serial } as const;
+    return { ok: true, id: certificate.id, serial: certificate.serial } as const;
   });
 }
 
@@ -204,6 +207,6 @@ export async function reissueCertificate(actor: Actor, cohortId: string, input: 
     });
     if (changed.count === 0) throw new Response("Conflict", { status: 409 });
     await recordAudit({ action: "certificate.reissued", actorId: actor.id, targetType: "certificate", targetId: next.id, request: context.request, detail: { serial: next.serial, supersedes: certificate.serial, reason: input.reason }, at: context.now }, tx);
-    return { ok: true, serial: next.serial } as const;
+    return { ok: true, id: next.id, serial: next.serial } as const;
   });
 }

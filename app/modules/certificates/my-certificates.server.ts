@@ -13,6 +13,9 @@ export type MyCertificate = {
   status: "valid" | "revoked" | "superseded";
   verifyPath: string;
   credentialPath: string;
+  traineeName: string;
+  /** The stored PDF and image; only a current certificate is handed out (revoked and superseded ones show their status). */
+  files: { pdf: string; image: string } | null;
 };
 
 export async function myCertificates(actor: Pick<CurrentUser, "id" | "permissions">): Promise<MyCertificate[]> {
@@ -24,14 +27,17 @@ export async function myCertificates(actor: Pick<CurrentUser, "id" | "permission
   });
   return rows.map((row) => {
     const snapshot = JSON.parse(row.snapshot) as CertificateSnapshot;
+    const status = row.revokedAt ? "revoked" : row.supersededById ? "superseded" : "valid";
     return {
       id: row.id,
       serial: row.serial,
       cohortTitle: snapshot.cohortTitle,
       issuedOn: snapshot.issuedOn,
-      status: row.revokedAt ? "revoked" : row.supersededById ? "superseded" : "valid",
+      status,
       verifyPath: `/verify/${row.verificationCode}`,
       credentialPath: credentialPaths.download(row.id),
+      traineeName: snapshot.traineeName,
+      files: status === "valid" ? { pdf: `/certificates/${row.id}/pdf`, image: `/certificates/${row.id}/png` } : null,
     };
   });
 }

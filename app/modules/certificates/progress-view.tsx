@@ -123,7 +123,48 @@ export function CertificateProgress({ items }: { items: ProgressItem[] }) {
 
 export const certificateStatusTone: Record<"valid" | "revoked" | "superseded", Tone> = { valid: "success", revoked: "danger", superseded: "neutral" };
 
-export type MyCertificateItem = { id: string; serial: string; cohortTitle: string; issuedOn: string; status: "valid" | "revoked" | "superseded"; verifyPath: string; credentialPath: string };
+export type MyCertificateItem = {
+  id: string;
+  serial: string;
+  cohortTitle: string;
+  issuedOn: string;
+  status: "valid" | "revoked" | "superseded";
+  verifyPath: string;
+  traineeName: string;
+  files: { pdf: string; image: string } | null;
+  credentialPath: string;
+};
+
+const linkClass = "inline-flex min-h-11 items-center py-2 font-medium text-brand-700 underline";
+
+/** A current certificate's downloads and its image shown in the page (long-press saves it in WeChat). */
+function CertificateFiles({ item }: { item: MyCertificateItem }) {
+  const { t } = useTranslation();
+  if (!item.files) {
+    return <p className="text-sm text-muted">{t(item.status === "revoked" ? "certificates.mine.notCurrentRevoked" : "certificates.mine.notCurrentSuperseded")}</p>;
+  }
+  return (
+    <div className="flex flex-col gap-2">
+      <img
+        src={item.files.image}
+        alt={t("certificates.mine.imageAlt", { name: item.traineeName, cohort: item.cohortTitle, serial: item.serial })}
+        width={1754}
+        height={1240}
+        loading="lazy"
+        className="h-auto w-full rounded-lg border border-line"
+      />
+      <p className="text-sm text-muted">{t("certificates.mine.saveHint")}</p>
+      <div className="flex flex-wrap gap-x-4" data-testid="certificate-downloads">
+        <a href={item.files.pdf} download className={linkClass}>
+          {t("certificates.mine.downloadPdf")}
+        </a>
+        <a href={item.files.image} download className={linkClass}>
+          {t("certificates.mine.downloadImage")}
+        </a>
+      </div>
+    </div>
+  );
+}
 
 /** 我的证书: serial, class, date, status and the verification page of each. */
 export function MyCertificatesList({ items }: { items: MyCertificateItem[] }) {
@@ -149,7 +190,8 @@ export function MyCertificatesList({ items }: { items: MyCertificateItem[] }) {
                 <dt className="text-muted">{t("certificates.mine.issuedOn")}</dt>
                 <dd>{item.issuedOn}</dd>
               </dl>
-              <a href={item.verifyPath} className="min-h-11 self-start py-2 font-medium text-brand-700 underline">
+              <CertificateFiles item={item} />
+              <a href={item.verifyPath} className={`${linkClass} self-start`}>
                 {t("certificates.mine.verify")}
               </a>
               <a href={item.credentialPath} download className="min-h-11 self-start py-2 text-sm font-medium text-brand-700 underline">

@@ -36,6 +36,7 @@ const cohortData = (input: CohortFormInput) => ({
   certRequireEveryTrack: input.certRequireEveryTrack,
   certMinTrackPercent: input.certMinTrackPercent,
   certMinCreditHours: input.certMinCreditHours,
+  excusedLeaveDenominator: input.excusedLeaveDenominator,
   lateAfterMinutes: input.lateAfterMinutes,
 });
 

@@ -90,6 +90,15 @@ export function CohortForm({ options, defaultValue, lastResult, submitLabel }: {
           inputProps={{ ...getInputProps(fields.certMinCreditHours, { type: "number" }), min: 0, step: 0.5 }}
           errors={fields.certMinCreditHours.errors}
         />
+        <SelectField
+          label={t("cohort.fields.excusedLeave")}
+          options={[
+            { value: "out", label: t("cohort.fields.excusedLeaveOut") },
+            { value: "in", label: t("cohort.fields.excusedLeaveIn") },
+          ]}
+          selectProps={getSelectProps(fields.excusedLeaveDenominator)}
+          errors={fields.excusedLeaveDenominator.errors}
+        />
       </fieldset>
       <Field label={t("cohort.fields.lateAfter")} inputProps={{ ...getInputProps(fields.lateAfterMinutes, { type: "number" }), min: 0, max: 240 }} errors={fields.lateAfterMinutes.errors} />
       <ErrorList id={form.errorId} errors={form.errors} />

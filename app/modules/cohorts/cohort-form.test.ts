@@ -19,3 +19,13 @@ test("the certificate rule's per-track percentage and credit hours are optional:
     ["certMinCreditHours", "cohort.errors.hoursRange"],
   ]);
 });
+
+test("staff choose whether sessions with approved leave leave the rate's denominator; anything else is refused under the field", () => {
+  const base = { title: "测试班", code: "T-01", startDate: "2026-03-01", endDate: "2026-03-05", capacity: "50" };
+  expect(CohortFormSchema.parse({ ...base, excusedLeaveDenominator: "out" })).toMatchObject({ excusedLeaveDenominator: true });
+  expect(CohortFormSchema.parse({ ...base, excusedLeaveDenominator: "in" })).toMatchObject({ excusedLeaveDenominator: false });
+  // A new cohort's default, as the database's.
+  expect(CohortFormSchema.parse(base)).toMatchObject({ excusedLeaveDenominator: true });
+  const bad = CohortFormSchema.safeParse({ ...base, excusedLeaveDenominator: "sometimes" });
+  expect(bad.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["excusedLeaveDenominator", "cohort.errors.excusedLeaveChoice"]]);
+});

@@ -41,6 +41,11 @@ export const CohortFormSchema = z
       blankToNull,
       z.coerce.number({ invalid_type_error: "cohort.errors.hoursRange" }).min(0, "cohort.errors.hoursRange").max(2000, "cohort.errors.hoursRange").refine((h) => Number.isInteger(h * 2), "cohort.errors.hoursRange").nullable(),
     ),
+    /** "out": sessions with approved leave leave the denominator of the rate; "in": they count as absent. */
+    excusedLeaveDenominator: z
+      .enum(["out", "in"], { errorMap: () => ({ message: "cohort.errors.excusedLeaveChoice" }) })
+      .default("out")
+      .transform((v) => v === "out"),
     lateAfterMinutes: z.coerce.number({ invalid_type_error: "cohort.errors.lateRange" }).int("cohort.errors.lateRange").min(0, "cohort.errors.lateRange").max(240, "cohort.errors.lateRange").default(15),
   })
   .superRefine((value, ctx) => {

@@ -78,6 +78,7 @@ export async function getCohortOverview(cohortId: string) {
       certRequireEveryTrack: true,
       certMinTrackPercent: true,
       certMinCreditHours: true,
+      excusedLeaveDenominator: true,
       lateAfterMinutes: true,
       venue: { select: { name: true, address: true } },
       organisations: { orderBy: { position: "asc" }, select: { role: true, organisation: { select: { id: true, name: true, level: true } } } },

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { databaseTarget, db } from "~/utils/db.server.ts";
 import { contentDisposition } from "~/utils/download.server.ts";
@@ -69,6 +70,11 @@ export async function readStoredFile(storagePath: string): Promise<Buffer> {
   return readFile(fullPath(storagePath));
 }
 
+/** A Node stream of a stored file, opened when first read (for archives of many files). */
+export function storedFileReadStream(storagePath: string): Readable {
+  return createReadStream(fullPath(storagePath));
+}
+
 /** A stream of the stored file and its size, or null when the file is missing. */
 export async function openStoredFile(storagePath: string): Promise<{ body: ReadableStream<Uint8Array>; size: number } | null> {
   const file = fullPath(storagePath);
@@ -78,19 +84,20 @@ export async function openStoredFile(storagePath: string): Promise<{ body: Reada
 }
 
 /**
- * Deletes the stored file when no material, no lecturer's photo and no organisation's seal or signature points at
- * it any more. Call it after the row that used it is gone (outside the
+ * Deletes the stored file when no material, no lecturer's photo, no organisation's seal or signature and no
+ * certificate's PDF or image points at it any more. Call it after the row that used it is gone (outside the
  * transaction that removed it, so a rolled-back removal keeps its file).
  */
 export async function removeIfUnreferenced(storagePath: string): Promise<boolean> {
   if (!isStoragePath(storagePath)) return false;
   const sha256 = storagePath.slice(storagePath.lastIndexOf("/") + 1);
-  const [materials, photos, seals] = await Promise.all([
+  const [materials, photos, seals, certificates] = await Promise.all([
     db.material.count({ where: { storagePath } }),
     db.lecturer.count({ where: { photoPath: storagePath } }),
     db.organisation.count({ where: { OR: [{ sealSha256: sha256 }, { signatureSha256: sha256 }] } }),
+    db.certificate.count({ where: { OR: [{ pdfSha256: sha256 }, { imageSha256: sha256 }] } }),
   ]);
-  if (materials + photos + seals > 0) return false;
+  if (materials + photos + seals + certificates > 0) return false;
   await rm(fullPath(storagePath), { force: true });
   return true;
 }
