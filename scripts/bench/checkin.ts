@@ -59,8 +59,11 @@ async function waitFor(url: string, child: ChildProcess, limitMs = 90_000): Prom
   throw new Error(`${url} did not answer in time`);
 }
 
+// BENCH_CPU_PROFILE=<folder> writes a CPU profile of each server under load there (node --cpu-prof).
+const profiling = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+
 function start(script: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", ...script], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  return spawn(process.execPath, [...profiling, "--import", "tsx", ...script], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 async function stop(child: ChildProcess): Promise<void> {
