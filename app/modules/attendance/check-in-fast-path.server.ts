@@ -44,10 +44,10 @@ function readBody(req: ExpressRequest): Promise<Buffer | null> {
 /**
  * The Request that Remix's Express adapter builds (@remix-run/express,
  * createRemixRequest): the URL from the protocol and host as Express reads
- * them under "trust proxy", every header, the body, and a signal that aborts
- * when the client goes away before the answer.
+ * them under "trust proxy", every header, and a signal that aborts when the
+ * client goes away before the answer. The body is read apart (formOf).
  */
-function fetchRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer): Request {
+function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   const portOf = (host: string | undefined) => Number.parseInt(host?.split(":")[1] ?? "", 10);
   const forwardedPort = portOf(req.get("X-Forwarded-Host"));
   const hostPort = portOf(req.get("host"));
@@ -62,7 +62,23 @@ function fetchRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer): 
   res.once("close", () => {
     if (!res.writableFinished) controller.abort();
   });
-  return new Request(url.href, { method: req.method, headers, body: new Uint8Array(body), signal: controller.signal });
+  return new Request(url.href, { method: req.method, headers, signal: controller.signal });
+}
+
+/**
+ * The form as `request.formData()` reads it: a URL-encoded body is decoded as
+ * UTF-8 and split by URLSearchParams, as the Fetch implementation does; any
+ * other body (multipart) goes through the Fetch implementation itself.
+ */
+async function formOf(request: Request, body: Buffer): Promise<FormData> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") {
+    return new Request(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(body) }).formData();
+  }
+  const form = new FormData();
+  // UTF-8 without a byte-order mark, as the Fetch implementation decodes it.
+  for (const [name, value] of new URLSearchParams(body.toString("utf8").replace(/^\uFEFF/, ""))) form.append(name, value);
+  return form;
 }
 
 function send(res: ExpressResponse, answer: SingleFetchAnswer): void {
@@ -81,10 +97,10 @@ export function checkInFastPath() {
       const body = await readBody(req);
       // Broken off: a body over its limit was answered 413 (body-limit.server.ts), or the client went away.
       if (!body || res.headersSent) return;
-      const request = fetchRequest(req, res, body);
+      const request = fetchRequest(req, res);
       let answer: SingleFetchAnswer;
       try {
-        const outcome = await answerCheckIn({ request, sessionId, form: await request.formData(), now });
+        const outcome = await answerCheckIn({ request, sessionId, form: await formOf(request, body), now });
         answer =
           outcome.kind === "signIn"
             ? actionRedirect(outcome.location)

@@ -32,8 +32,21 @@ export type CheckInSession = NonNullable<Awaited<ReturnType<typeof getCheckInSes
 /** The key of the session's current window: what the projector derives its codes from. */
 export function sessionKey(session: Pick<CheckInSession, "id" | "checkInSecret"> & Parameters<typeof checkInWindow>[0]): { keyHex: string; window: CheckInWindowRange } {
   const window = checkInWindow(session);
-  return { keyHex: windowKey(sessionSecrets()[0]!, session.id, window, session.checkInSecret ?? ""), window };
+  const secret = sessionSecrets()[0]!;
+  const sessionSecret = session.checkInSecret ?? "";
+  // A key depends on nothing else, so each is derived once: every check-in of a class asks for the same one.
+  const known = `${secret}|${session.id}|${sessionSecret}|${window.opensAt.getTime()}|${window.closesAt.getTime()}`;
+  let keyHex = derivedKeys.get(known);
+  if (keyHex === undefined) {
+    if (derivedKeys.size >= MAX_DERIVED_KEYS) derivedKeys.clear();
+    keyHex = windowKey(secret, session.id, window, sessionSecret);
+    derivedKeys.set(known, keyHex);
+  }
+  return { keyHex, window };
 }
+
+const MAX_DERIVED_KEYS = 1000;
+const derivedKeys = new Map<string, string>();
 
 export type Proof = { kind: "qr"; token: string } | { kind: "code"; code: string };
 
