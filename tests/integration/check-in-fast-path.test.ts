@@ -161,7 +161,7 @@ describe("the fast path answers as the route does", () => {
 
   test("an old, forged or other session's code gets the same message as from the route, and nothing is recorded", async () => {
     const [fast, routed] = [await trainee(), await trainee()];
-    const proofs = [
+    const proofs: Record<string, string>[] = [
       { intent: "trainee", token: (await codesNow(sessionId, new Date(Date.now() - 5 * 60_000))).qrToken },
       { intent: "trainee", token: `${slotAt(new Date())}.${"a".repeat(32)}` },
       { intent: "trainee", token: (await codesNow(otherSessionId)).qrToken },
