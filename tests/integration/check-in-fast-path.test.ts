@@ -14,7 +14,8 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createAuthSession, endAuthSession } from "~/modules/accounts/auth-session.server.ts";
 import { codesForSlot, slotAt } from "~/modules/attendance/check-in-codes.ts";
-import { getCheckInSession, sessionKey } from "~/modules/attendance/check-in.server.ts";
+import { checkIn, deviceHashOf, getCheckInSession, sessionKey } from "~/modules/attendance/check-in.server.ts";
+import { writeCheckIn } from "~/modules/attendance/check-in-writes.server.ts";
 import { CODE_FAILURE_LIMIT } from "~/modules/attendance/check-in.ts";
 import * as checkInRoute from "~/routes/check-in.$sessionId.tsx";
 import { db } from "~/utils/db.server.ts";
@@ -294,5 +295,34 @@ describe("the server's guards still stand in front of it", () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toBe(DOCUMENT_MARK);
     expect(await rowsOf(fast.id)).toBe(1);
+  });
+});
+
+describe("check-ins arriving together are read and written together", () => {
+  test("one phone checking in three trainees in the same moment: all recorded, all but the first flagged", async () => {
+    const people = [await trainee(), await trainee(), await trainee()];
+    const { qrToken } = await codesNow(sessionId);
+    const now = new Date();
+    // Started in the same turn: read in one query before any of them is written, written in one transaction.
+    const outcomes = await Promise.all(
+      people.map((p) => checkIn({ sessionId, personId: p.id, proof: { kind: "qr", token: qrToken }, codeTime: now, now, deviceId: "same-moment-phone-0123456789abcdef0123", position: null })),
+    );
+    expect(outcomes.map((o) => (o.ok ? o.flag : o.reason))).toEqual([null, "shared_device", "shared_device"]);
+    const rows = await db.attendance.findMany({ where: { sessionId, enrollment: { personId: { in: people.map((p) => p.id) } } }, select: { flag: true, enrollment: { select: { personId: true } } } });
+    expect(Object.fromEntries(rows.map((r) => [r.enrollment.personId, r.flag]))).toEqual({ [people[0]!.id]: null, [people[1]!.id]: "shared_device", [people[2]!.id]: "shared_device" });
+  });
+
+  test("a phone that checked somebody in after the check-in was read is still seen when it is written", async () => {
+    const [first, second] = [await trainee(), await trainee()];
+    const seat = async (personId: string) => (await db.enrollment.findFirstOrThrow({ where: { cohortId, personId }, select: { id: true } })).id;
+    const deviceHash = deviceHashOf("written-meanwhile-phone-0123456789abcdef");
+    const row = (enrollmentId: string, personId: string) => ({ enrollmentId, sessionId, status: "present", method: "qr", personId, now: new Date(), checkedInAt: new Date(), deviceHash, flag: null, distanceMeters: null });
+    expect(await writeCheckIn(row(await seat(first.id), first.id))).toEqual({ inserted: true, flag: null });
+    // Read before the first was written, so it comes without a flag: the write finds the other check-in.
+    expect(await writeCheckIn(row(await seat(second.id), second.id))).toEqual({ inserted: true, flag: "shared_device" });
+    expect(await writeCheckIn(row(await seat(second.id), second.id))).toEqual({ inserted: false, flag: null });
+    const flagged = await db.attendance.findFirstOrThrow({ where: { sessionId, enrollment: { personId: second.id } }, include: { changes: true } });
+    expect(flagged.flag).toBe("shared_device");
+    expect(flagged.changes).toHaveLength(1);
   });
 });

@@ -3,8 +3,12 @@
 // written together in the next one (two statements for all of them), so a
 // burst costs a few short transactions instead of one per trainee. A trainee
 // whose row already exists (twice at once) gets no second row and no history
-// row: the caller is told it was not inserted. A batch that fails is written
-// again row by row, so one bad row costs only its own check-in.
+// row: the caller is told it was not inserted. The shared-phone check is made
+// again as the rows are written (a phone that checked in somebody else in the
+// same batch, or in one written since the check-in was read), so checking two
+// trainees in at once from one phone is flagged as surely as one after the
+// other. A batch that fails is written again row by row, so one bad row costs
+// only its own check-in.
 import { randomBytes } from "node:crypto";
 import { db, isUniqueViolation, Prisma } from "~/utils/db.server.ts";
 
@@ -24,15 +28,19 @@ export type CheckInRow = {
 /** At most this many rows in one write (each takes 12 bound values; both databases allow thousands). */
 const MAX_BATCH = 100;
 
-type Pending = { row: CheckInRow; id: string; resolve: (inserted: boolean) => void; reject: (error: unknown) => void };
+export type Written = { inserted: boolean; flag: string | null };
+
+const SHARED_DEVICE = "shared_device";
+
+type Pending = { row: CheckInRow; id: string; resolve: (written: Written) => void; reject: (error: unknown) => void };
 
 const queue: Pending[] = [];
 let writing = false;
 
 const newId = () => `c${randomBytes(12).toString("hex")}`;
 
-/** Records the row and its history row; false when the trainee's row was already there. */
-export function writeCheckIn(row: CheckInRow): Promise<boolean> {
+/** Records the row and its history row; not inserted when the trainee's row was already there. */
+export function writeCheckIn(row: CheckInRow): Promise<Written> {
   return new Promise((resolve, reject) => {
     queue.push({ row, id: newId(), resolve, reject });
     if (!writing) {
@@ -47,8 +55,8 @@ async function drain(): Promise<void> {
   while (queue.length > 0) {
     const batch = queue.splice(0, MAX_BATCH);
     try {
-      const inserted = await writeBatch(batch);
-      for (const pending of batch) pending.resolve(inserted.has(pending.id));
+      const { inserted, shared } = await writeBatch(batch);
+      for (const { id, row, resolve } of batch) resolve({ inserted: inserted.has(id), flag: shared.has(id) ? SHARED_DEVICE : row.flag });
     } catch {
       await Promise.all(batch.map((pending) => writeOne(pending)));
     }
@@ -56,21 +64,45 @@ async function drain(): Promise<void> {
   writing = false;
 }
 
+/** A phone that checks in a second trainee in the same batch flags the second, as one after the other would. */
+function flagSharedPhonesWithin(batch: readonly Pending[]): void {
+  const firstSeat = new Map<string, string>();
+  for (const { row } of batch) {
+    if (!row.deviceHash) continue;
+    const key = `${row.sessionId}|${row.deviceHash}`;
+    const seat = firstSeat.get(key);
+    if (seat === undefined) firstSeat.set(key, row.enrollmentId);
+    else if (seat !== row.enrollmentId) row.flag = SHARED_DEVICE;
+  }
+}
+
 /**
  * One transaction for the batch: the rows (a trainee's existing row wins, ON
- * CONFLICT DO NOTHING), then a history row for each row that was inserted, read
- * from the row itself. Returns the ids of the inserted rows.
+ * CONFLICT DO NOTHING); the shared-phone flag for a new row whose phone checked
+ * in somebody else in an earlier write; a history row for each new row, read
+ * from the row itself. Returns the ids of the new rows and of those flagged in the write.
  */
-async function writeBatch(batch: readonly Pending[]): Promise<Set<string>> {
+async function writeBatch(batch: readonly Pending[]): Promise<{ inserted: Set<string>; shared: Set<string> }> {
+  flagSharedPhonesWithin(batch);
+  const ids = Prisma.join(batch.map(({ id }) => id));
   const rows = batch.map(({ id, row }) =>
     Prisma.sql`(${id}, ${row.enrollmentId}, ${row.sessionId}, ${row.status}, ${row.method}, ${row.personId}, ${row.now}, ${row.checkedInAt}, ${row.deviceHash}, ${row.flag}, ${row.distanceMeters}, ${row.now})`,
   );
   const changes = batch.map(({ id }) => Prisma.sql`(${newId()}, ${id})`);
-  const [inserted] = await db.$transaction([
+  const [inserted, shared] = await db.$transaction([
     db.$queryRaw<{ id: string }[]>`
       INSERT INTO "Attendance" ("id", "enrollmentId", "sessionId", "status", "method", "recordedById", "recordedAt", "checkedInAt", "deviceHash", "flag", "distanceMeters", "updatedAt")
       VALUES ${Prisma.join(rows)}
       ON CONFLICT ("enrollmentId", "sessionId") DO NOTHING
+      RETURNING "id"`,
+    db.$queryRaw<{ id: string }[]>`
+      UPDATE "Attendance" SET "flag" = ${SHARED_DEVICE}
+      WHERE "id" IN (${ids}) AND "deviceHash" IS NOT NULL AND ("flag" IS NULL OR "flag" <> ${SHARED_DEVICE})
+        AND EXISTS (
+          SELECT 1 FROM "Attendance" d
+          WHERE d."sessionId" = "Attendance"."sessionId" AND d."deviceHash" = "Attendance"."deviceHash"
+            AND d."enrollmentId" <> "Attendance"."enrollmentId" AND d."id" NOT IN (${ids})
+        )
       RETURNING "id"`,
     db.$executeRaw`
       WITH "fresh" ("changeId", "attendanceId") AS (VALUES ${Prisma.join(changes)})
@@ -78,7 +110,7 @@ async function writeBatch(batch: readonly Pending[]): Promise<Set<string>> {
       SELECT f."changeId", a."id", NULL, a."status", a."method", a."recordedById", a."recordedAt"
       FROM "fresh" f JOIN "Attendance" a ON a."id" = f."attendanceId"`,
   ]);
-  return new Set(inserted.map((r) => r.id));
+  return { inserted: new Set(inserted.map((r) => r.id)), shared: new Set(shared.map((r) => r.id)) };
 }
 
 /** The same write for one row, as it was before batching: after a batch failed, each row on its own. */
@@ -101,9 +133,9 @@ async function writeOne({ row, id, resolve, reject }: Pending): Promise<void> {
       },
       select: { id: true },
     });
-    resolve(true);
+    resolve({ inserted: true, flag: row.flag });
   } catch (error) {
-    if (isUniqueViolation(error)) resolve(false);
+    if (isUniqueViolation(error)) resolve({ inserted: false, flag: null });
     else reject(error);
   }
 }

@@ -222,7 +222,7 @@ export async function checkIn(input: CheckInInput): Promise<CheckInOutcome> {
   const status = checkInStatus(session, session.module.cohort.lateAfterMinutes, input.codeTime);
   const method = input.proof.kind;
   // The row and its history row in one transaction, with whichever check-ins arrive at the same time.
-  const inserted = await writeCheckIn({
+  const written = await writeCheckIn({
     enrollmentId,
     sessionId: session.id,
     status,
@@ -234,7 +234,7 @@ export async function checkIn(input: CheckInInput): Promise<CheckInOutcome> {
     flag,
     distanceMeters: location.distanceMeters,
   });
-  if (!inserted) {
+  if (!written.inserted) {
     // The same trainee, twice at once: the other request recorded it.
     const row = await db.attendance.findUniqueOrThrow({
       where: { enrollmentId_sessionId: { enrollmentId, sessionId: session.id } },
@@ -242,7 +242,7 @@ export async function checkIn(input: CheckInInput): Promise<CheckInOutcome> {
     });
     return { ok: true, already: true, ...row };
   }
-  return { ok: true, already: false, status, flag };
+  return { ok: true, already: false, status, flag: written.flag };
 }
 
 export type MyCheckIn = { sessionId: string; phase: SessionPhase; status: string | null; enrolled: boolean };
