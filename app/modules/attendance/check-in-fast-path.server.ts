@@ -8,8 +8,13 @@
 // security headers, private caching), just before the Remix handler, and
 // passes on anything it does not answer exactly as Remix would.
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { answerCheckIn } from "./check-in-action.server.ts";
+import type { answerCheckIn as AnswerCheckIn } from "./check-in-action.server.ts";
 import { actionData, actionErrorResponse, actionRedirect, actionServerError, type SingleFetchAnswer } from "./check-in-single-fetch.server.ts";
+
+// Loaded with the first confirm, not with the server: the server starts (and explains a bad DATABASE_URL)
+// before anything opens the database (scripts/start.ts).
+let actionModule: Promise<{ answerCheckIn: typeof AnswerCheckIn }> | undefined;
+const answerCheckIn: typeof AnswerCheckIn = async (input) => (await (actionModule ??= import("./check-in-action.server.ts"))).answerCheckIn(input);
 
 /** Session ids are cuids; anything else (encoded characters, a query) is left to Remix's own matching. */
 const confirmPath = /^\/check-in\/([A-Za-z0-9_-]{1,64})\.data$/;
