@@ -98,7 +98,7 @@ async function codesNow(id: string, at = new Date()) {
 }
 
 type Sent = { path?: string; cookie?: string; body: Record<string, string>; headers?: Record<string, string> };
-type Answer = { status: number; body: string; contentType: string | null; remixResponse: string | null; location: string | null };
+type Answer = { status: number; body: string; contentType: string | null; remixResponse: string | null; location: string | null; setCookie: string[] };
 
 function post(to: string, sent: Sent): Promise<Answer> {
   const body = new URLSearchParams(sent.body).toString();
@@ -119,6 +119,7 @@ function post(to: string, sent: Sent): Promise<Answer> {
             contentType: res.headers["content-type"] ?? null,
             remixResponse: (res.headers["x-remix-response"] as string | undefined) ?? null,
             location: res.headers.location ?? null,
+            setCookie: res.headers["set-cookie"] ?? [],
           }),
         );
       },
