@@ -1,5 +1,6 @@
 // The production HTTP server: security headers, request-forgery refusal,
-// request body limits, static files, compression and the Remix handler.
+// request body limits, static files, compression, the check-in confirm's fast
+// path and the Remix handler.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -8,6 +9,7 @@ import compression from "compression";
 import express from "express";
 import { bodyLimitErrors, limitRequestBodies } from "../app/utils/body-limit.server.ts";
 import { uploadForms } from "./upload-forms.ts";
+import { checkInFastPath } from "../app/modules/attendance/check-in-fast-path.server.ts";
 import { getFixedT, languageCookie } from "../app/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "../app/utils/i18n.ts";
 import { trustedProxyHops } from "../app/utils/request.server.ts";
@@ -54,6 +56,8 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
   });
+  // The trainee's check-in confirm, answered as the route answers it without the whole Remix handler (a class taps at once).
+  app.use(checkInFastPath());
   app.all(
     "*",
     createRequestHandler({

@@ -9,17 +9,14 @@ import { PublicPage } from "~/components/public-page.tsx";
 import { getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { GuestCheckInForm, TraineeCheckInForm } from "~/modules/attendance/check-in-forms.tsx";
-import { deviceOf, existingDevice, openedAtValue, proofFrom } from "~/modules/attendance/check-in-request.server.ts";
-import { checkIn, readCheckIn } from "~/modules/attendance/check-in.server.ts";
-import { GuestFieldsSchema, hasLocationCheck, parsePosition, type CheckInRefusal } from "~/modules/attendance/check-in.ts";
-import { checkInGuest } from "~/modules/attendance/guests.server.ts";
+import { answerCheckIn, type CheckInActionResult } from "~/modules/attendance/check-in-action.server.ts";
+import { deviceOf, openedAtValue } from "~/modules/attendance/check-in-request.server.ts";
+import { readCheckIn } from "~/modules/attendance/check-in.server.ts";
+import { checkInPath as here, hasLocationCheck } from "~/modules/attendance/check-in.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
-import { DomainError } from "~/utils/domain-error.ts";
 import { formatDay, formatTimeRange } from "~/utils/time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }, { name: "robots", content: "noindex" }];
-
-const here = (sessionId: string) => `/check-in/${sessionId}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
@@ -57,37 +54,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult =
-  | { kind: "recorded"; status: string; already: boolean; guest: boolean }
-  | { kind: "refused"; reason: CheckInRefusal; guest: boolean }
-  | { kind: "guestErrors"; errors: Record<string, string[]> };
+type ActionResult = CheckInActionResult;
 
+// The confirm a loaded page sends (single fetch) is answered by the server's fast path with the same
+// function (scripts/server.ts); this action answers pages before JavaScript, guests and the dev server.
 export async function action({ request, params }: ActionFunctionArgs): Promise<ActionResult> {
   const now = new Date();
   const sessionId = params.sessionId ?? "";
-  const form = await request.formData();
-  const deviceId = await existingDevice(request);
-  const position = parsePosition(form);
-  const proof = proofFrom(form, { sessionId, deviceId, now });
-  if (form.get("intent") === "guest") {
-    const fields = GuestFieldsSchema.safeParse(Object.fromEntries(form));
-    const errors: Record<string, string[]> = fields.success ? {} : (fields.error.flatten().fieldErrors as Record<string, string[]>);
-    if (!proof) errors.code = ["checkin.errors.codeRequired"];
-    if (!fields.success || !proof) return { kind: "guestErrors", errors };
-    try {
-      const outcome = await checkInGuest({ sessionId, ...fields.data, ...proof, now, deviceId, request });
-      return outcome.ok ? { kind: "recorded", status: outcome.status, already: outcome.already, guest: true } : { kind: "refused", reason: outcome.reason, guest: true };
-    } catch (error) {
-      if (error instanceof DomainError) return { kind: "guestErrors", errors: { [error.field ?? "form"]: [error.messageKey] } };
-      throw error;
-    }
-  }
-  const user = await getCurrentUser(request);
-  if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: here(sessionId) })}`);
-  if (!proof) return { kind: "refused", reason: "invalid", guest: false };
-  const outcome = await checkIn({ sessionId, personId: user.id, ...proof, now, deviceId, position, request });
-  if (!outcome.ok && outcome.reason === "not_found") throw data("Not found", { status: 404 });
-  return outcome.ok ? { kind: "recorded", status: outcome.status, already: outcome.already, guest: false } : { kind: "refused", reason: outcome.reason, guest: false };
+  const answer = await answerCheckIn({ request, sessionId, form: await request.formData(), now });
+  if (answer.kind === "signIn") throw redirect(answer.location);
+  if (answer.kind === "notFound") throw data("Not found", { status: 404 });
+  return answer.result;
 }
 
 function Recorded({ status, already }: { status: string; already?: boolean }) {

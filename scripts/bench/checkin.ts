@@ -5,8 +5,8 @@
 // database, as the ceiling. Each trainee's phone has its own device cookie;
 // each request carries the code of the current slot, as a phone scanning the
 // projector would; each side is warmed up on a session of its own first.
-// Reports throughput, p50/p95/p99 latency, errors, the attendance rows
-// afterwards (exactly one per trainee, or the run fails) and the load average.
+// Reports throughput, p50/p95/p99 latency, errors, the attendance rows and
+// their history rows afterwards (exactly one each per trainee, or the run says so) and the load average.
 // Traffic goes to 127.0.0.1 only. Run: npx tsx scripts/bench/checkin.ts
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -59,8 +59,11 @@ async function waitFor(url: string, child: ChildProcess, limitMs = 90_000): Prom
   throw new Error(`${url} did not answer in time`);
 }
 
+// BENCH_CPU_PROFILE=<folder> writes a CPU profile of each server under load there (node --cpu-prof).
+const profiling = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+
 function start(script: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", ...script], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  return spawn(process.execPath, [...profiling, "--import", "tsx", ...script], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -124,7 +127,7 @@ const loadFigure = (label: string, when: string): CheckInBenchResult => ({ name:
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-function figures(label: string, what: string, load: Load, rows: number): CheckInBenchResult[] {
+function figures(label: string, what: string, load: Load, [rows, history]: [number, number]): CheckInBenchResult[] {
   const sorted = [...load.latencies].sort((a, b) => a - b);
   const prefix = `checkin ${what} (${label})`;
   const count = load.latencies.length;
@@ -135,6 +138,7 @@ function figures(label: string, what: string, load: Load, rows: number): CheckIn
     { name: `${prefix}: p99 latency`, value: round(percentile(sorted, 99)), unit: "ms" },
     { name: `${prefix}: errors`, value: load.errors, unit: "requests" },
     { name: `${prefix}: attendance rows`, value: rows, unit: "rows" },
+    { name: `${prefix}: history rows`, value: history, unit: "rows" },
   ];
 }
 
@@ -173,7 +177,11 @@ async function measure(databaseUrl: string, label: string): Promise<CheckInBench
   const keys = new Map<string, string>();
   for (const session of [dataSession!, documentSession!, ceilingSession!, appWarmUp!, ceilingWarmUp!]) keys.set(session.id, sessionKey((await getCheckInSession(session.id))!).keyHex);
   const bodyFor = (sessionId: string) => () => new URLSearchParams({ intent: "trainee", token: codesForSlot(keys.get(sessionId)!, sessionId, slotAt(new Date())).qrToken }).toString();
-  const countRows = (sessionId: string) => db.attendance.count({ where: { sessionId } });
+  // The rows, and their history rows (each check-in writes one with its row, in the same transaction).
+  const countRows = async (sessionId: string): Promise<[number, number]> => [
+    await db.attendance.count({ where: { sessionId } }),
+    await db.attendanceChange.count({ where: { attendance: { sessionId } } }),
+  ];
   const results: CheckInBenchResult[] = [];
 
   // The app, as `npm start` serves it: the confirm form as a loaded page sends it (Remix's single-fetch
@@ -215,9 +223,12 @@ async function measure(databaseUrl: string, label: string): Promise<CheckInBench
 
   for (const what of ["app", "app without JavaScript", "ceiling"]) {
     const rows = results.find((r) => r.name === `checkin ${what} (${label}): attendance rows`)!.value;
+    const history = results.find((r) => r.name === `checkin ${what} (${label}): history rows`)!.value;
     const errors = results.find((r) => r.name === `checkin ${what} (${label}): errors`)!.value;
     // The figures are reported either way; a lost, duplicate or refused check-in is said out loud.
-    if (rows !== TRAINEES || errors !== 0) console.error(`check-in benchmark (${what}, ${label}): ${errors} errors, ${rows} rows instead of ${TRAINEES}`);
+    if (rows !== TRAINEES || history !== TRAINEES || errors !== 0) {
+      console.error(`check-in benchmark (${what}, ${label}): ${errors} errors, ${rows} rows and ${history} history rows instead of ${TRAINEES}`);
+    }
   }
   return results;
 }

@@ -2,11 +2,12 @@
 // six-digit code, once, late after the threshold, flagged for review when the
 // phone already checked in somebody else or the position does not fit.
 import { recordAudit } from "~/modules/audit/audit.server.ts";
-import { db, isUniqueViolation, Prisma } from "~/utils/db.server.ts";
+import { db, Prisma } from "~/utils/db.server.ts";
 import { sha256 } from "~/utils/hashing.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { checkQrToken, checkTypedCode, windowKey, type CheckInWindowRange, type CodeCheck } from "./check-in-codes.ts";
 import { CODE_FAILURE_LIMIT, CODE_FAILURE_PERIOD_MS, locationOutcome, type CheckInFlag, type CheckInRefusal, type Position } from "./check-in.ts";
+import { writeCheckIn } from "./check-in-writes.server.ts";
 import { checkInStatus, checkInWindow, sessionPhase, type SessionPhase } from "./rules.ts";
 
 const sessionSelect = {
@@ -31,8 +32,21 @@ export type CheckInSession = NonNullable<Awaited<ReturnType<typeof getCheckInSes
 /** The key of the session's current window: what the projector derives its codes from. */
 export function sessionKey(session: Pick<CheckInSession, "id" | "checkInSecret"> & Parameters<typeof checkInWindow>[0]): { keyHex: string; window: CheckInWindowRange } {
   const window = checkInWindow(session);
-  return { keyHex: windowKey(sessionSecrets()[0]!, session.id, window, session.checkInSecret ?? ""), window };
+  const secret = sessionSecrets()[0]!;
+  const sessionSecret = session.checkInSecret ?? "";
+  // A key depends on nothing else, so each is derived once: every check-in of a class asks for the same one.
+  const known = `${secret}|${session.id}|${sessionSecret}|${window.opensAt.getTime()}|${window.closesAt.getTime()}`;
+  let keyHex = derivedKeys.get(known);
+  if (keyHex === undefined) {
+    if (derivedKeys.size >= MAX_DERIVED_KEYS) derivedKeys.clear();
+    keyHex = windowKey(secret, session.id, window, sessionSecret);
+    derivedKeys.set(known, keyHex);
+  }
+  return { keyHex, window };
 }
+
+const MAX_DERIVED_KEYS = 1000;
+const derivedKeys = new Map<string, string>();
 
 export type Proof = { kind: "qr"; token: string } | { kind: "code"; code: string };
 
@@ -99,30 +113,79 @@ type CheckInRow = {
   enrollmentId: string | null; enrollmentStatus: string | null; attendanceStatus: string | null; attendanceFlag: string | null; sharedDevice: number | bigint;
 };
 
+export type CheckInFacts = {
+  session: CheckInSession;
+  enrollmentId: string | null;
+  existing: { status: string; flag: string | null } | null;
+  sharedDevice: boolean;
+};
+
+type Asked = { personId: string | null; deviceHash: string | null; resolve: (facts: CheckInFacts | null) => void; reject: (error: unknown) => void };
+
+// Reads asked for in the same turn of the event loop, by session: a class tapping at once is read in one query.
+const askedBySession = new Map<string, Asked[]>();
+
 /**
  * What a trainee's check-in needs, in one query: the session as `getCheckInSession`
  * reads it, the person's enrollment in its cohort (when enrolled), what is
  * already recorded for them there, and whether this phone already checked in
- * somebody else (by the (sessionId, deviceHash) index). Null when there is no such session.
+ * somebody else (by the (sessionId, deviceHash) index). Null when there is no
+ * such session. Everyone asking about the same session at the same time is
+ * answered by the same query, a row each.
  */
-export async function readCheckIn(sessionId: string, personId: string | null, deviceHash: string | null) {
-  const [row] = await db.$queryRaw<CheckInRow[]>(Prisma.sql`
-    SELECT s."id", s."startsAt", s."endsAt", s."status", s."checkInSecret", s."checkInOpensMinutesBefore", s."checkInClosesMinutesAfter",
+export function readCheckIn(sessionId: string, personId: string | null, deviceHash: string | null): Promise<CheckInFacts | null> {
+  return new Promise((resolve, reject) => {
+    const waiting = askedBySession.get(sessionId);
+    if (waiting) return void waiting.push({ personId, deviceHash, resolve, reject });
+    askedBySession.set(sessionId, [{ personId, deviceHash, resolve, reject }]);
+    setImmediate(() => {
+      const asked = askedBySession.get(sessionId)!;
+      askedBySession.delete(sessionId);
+      readMany(sessionId, asked).then(
+        (facts) => asked.forEach((a, i) => a.resolve(facts[i]!)),
+        (error: unknown) => asked.forEach((a) => a.reject(error)),
+      );
+    });
+  });
+}
+
+/** At most this many people in one query (two bound values each). */
+const MAX_ASKED = 200;
+
+async function readMany(sessionId: string, asked: readonly Asked[]): Promise<(CheckInFacts | null)[]> {
+  const answers: (CheckInFacts | null)[] = [];
+  for (let from = 0; from < asked.length; from += MAX_ASKED) answers.push(...(await readChunk(sessionId, asked.slice(from, from + MAX_ASKED))));
+  return answers;
+}
+
+async function readChunk(sessionId: string, asked: readonly Asked[]): Promise<(CheckInFacts | null)[]> {
+  // Each asker is numbered by a literal (its place in the list), so the rows can be handed back in order.
+  const values = asked.map((a, i) => Prisma.sql`(${Prisma.raw(String(i))}, ${a.personId}, ${a.deviceHash})`);
+  const rows = await db.$queryRaw<(CheckInRow & { n: number | bigint })[]>(Prisma.sql`
+    WITH "asked" ("n", "personId", "deviceHash") AS (VALUES ${Prisma.join(values)})
+    SELECT q."n", s."id", s."startsAt", s."endsAt", s."status", s."checkInSecret", s."checkInOpensMinutesBefore", s."checkInClosesMinutesAfter",
       s."lateAfterMinutes", s."openToGuests", v."name" AS "venueName", v."latitude", v."longitude", v."radiusMeters",
       m."title" AS "moduleTitle", m."cohortId", c."title" AS "cohortTitle", c."lateAfterMinutes" AS "cohortLateAfterMinutes",
       e."id" AS "enrollmentId", e."status" AS "enrollmentStatus", a."status" AS "attendanceStatus", a."flag" AS "attendanceFlag",
       CASE WHEN EXISTS (
         SELECT 1 FROM "Attendance" d
-        WHERE d."sessionId" = s."id" AND d."deviceHash" = ${deviceHash} AND (e."id" IS NULL OR d."enrollmentId" <> e."id")
+        WHERE d."sessionId" = s."id" AND d."deviceHash" = q."deviceHash" AND (e."id" IS NULL OR d."enrollmentId" <> e."id")
       ) THEN 1 ELSE 0 END AS "sharedDevice"
-    FROM "Session" s
+    FROM "asked" q
+    JOIN "Session" s ON s."id" = ${sessionId}
     JOIN "Module" m ON m."id" = s."moduleId"
     JOIN "Cohort" c ON c."id" = m."cohortId"
     LEFT JOIN "Venue" v ON v."id" = s."venueId"
-    LEFT JOIN "Enrollment" e ON e."cohortId" = m."cohortId" AND e."personId" = ${personId}
-    LEFT JOIN "Attendance" a ON a."enrollmentId" = e."id" AND a."sessionId" = s."id"
-    WHERE s."id" = ${sessionId}`);
-  if (!row) return null;
+    LEFT JOIN "Enrollment" e ON e."cohortId" = m."cohortId" AND e."personId" = q."personId"
+    LEFT JOIN "Attendance" a ON a."enrollmentId" = e."id" AND a."sessionId" = s."id"`);
+  const byPlace = new Map(rows.map((row) => [Number(row.n), row]));
+  return asked.map((_, i) => {
+    const row = byPlace.get(i);
+    return row ? factsOf(row) : null;
+  });
+}
+
+function factsOf(row: CheckInRow): CheckInFacts {
   const session: CheckInSession = {
     id: row.id,
     startsAt: new Date(row.startsAt),
@@ -158,34 +221,28 @@ export async function checkIn(input: CheckInInput): Promise<CheckInOutcome> {
   const flag: CheckInFlag | null = context.sharedDevice ? "shared_device" : location.flag;
   const status = checkInStatus(session, session.module.cohort.lateAfterMinutes, input.codeTime);
   const method = input.proof.kind;
-  try {
-    // The row and its history row in one write (one transaction); only the id is read back.
-    await db.attendance.create({
-      data: {
-        enrollmentId,
-        sessionId: session.id,
-        status,
-        method,
-        recordedById: input.personId,
-        recordedAt: input.now,
-        checkedInAt: input.codeTime,
-        deviceHash,
-        flag,
-        distanceMeters: location.distanceMeters,
-        changes: { create: { fromStatus: null, toStatus: status, method, actorId: input.personId, at: input.now } },
-      },
-      select: { id: true },
-    });
-  } catch (error) {
+  // The row and its history row in one transaction, with whichever check-ins arrive at the same time.
+  const written = await writeCheckIn({
+    enrollmentId,
+    sessionId: session.id,
+    status,
+    method,
+    personId: input.personId,
+    now: input.now,
+    checkedInAt: input.codeTime,
+    deviceHash,
+    flag,
+    distanceMeters: location.distanceMeters,
+  });
+  if (!written.inserted) {
     // The same trainee, twice at once: the other request recorded it.
-    if (!isUniqueViolation(error)) throw error;
     const row = await db.attendance.findUniqueOrThrow({
       where: { enrollmentId_sessionId: { enrollmentId, sessionId: session.id } },
       select: { status: true, flag: true },
     });
     return { ok: true, already: true, ...row };
   }
-  return { ok: true, already: false, status, flag };
+  return { ok: true, already: false, status, flag: written.flag };
 }
 
 export type MyCheckIn = { sessionId: string; phase: SessionPhase; status: string | null; enrolled: boolean };

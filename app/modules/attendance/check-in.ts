@@ -12,6 +12,9 @@ export const checkInFlags = ["shared_device", "outside_venue", "location_unavail
 
 export type CheckInRefusal = CodeRefusal | "not_found" | "cancelled" | "not_enrolled" | "too_many" | "not_open_to_guests";
 
+/** The check-in page of a session: where the projector's QR code leads and where the confirm is sent. */
+export const checkInPath = (sessionId: string) => `/check-in/${sessionId}`;
+
 export type Position = { latitude: number; longitude: number };
 
 /** Great-circle distance in metres (haversine, mean Earth radius). */
@@ -38,9 +41,14 @@ export function locationOutcome(venue: VenuePlace, position: Position | null): {
 
 const coordinate = (limit: number) => z.coerce.number().min(-limit).max(limit);
 
+// Built once: every check-in reads its form through it.
+const PositionSchema = z.object({ latitude: coordinate(90), longitude: coordinate(180) });
+
 /** The position fields the check-in page fills in when the browser gives one. */
 export function parsePosition(form: FormData): Position | null {
-  const parsed = z.object({ latitude: coordinate(90), longitude: coordinate(180) }).safeParse({
+  // Most phones send none (no location check at the venue): nothing to parse then.
+  if (!form.get("latitude") && !form.get("longitude")) return null;
+  const parsed = PositionSchema.safeParse({
     latitude: form.get("latitude") || undefined,
     longitude: form.get("longitude") || undefined,
   });
