@@ -111,6 +111,7 @@ export function getCurrentUser(request: Request, now?: Date): Promise<CurrentUse
 }
 
 type SessionRow = {
+  tokenHash: string;
   id: string;
   expiresAt: Date | string;
   lastSeenAt: Date | string;
@@ -121,17 +122,55 @@ type SessionRow = {
   roleKey: string | null;
 };
 
-async function readCurrentUser(request: Request, now: Date): Promise<CurrentUser | null> {
-  const token = await readToken(request);
-  if (!token) return null;
-  // One query on every signed-in request: the session, its person and their roles (a row per role).
-  const rows = await db.$queryRaw<SessionRow[]>(Prisma.sql`
-    SELECT s."id", s."expiresAt", s."lastSeenAt", s."revokedAt", p."id" AS "personId", p."name", p."status", r."key" AS "roleKey"
+// Requests that arrive together (a class checking in at once) are answered by one query: lookups asked in the
+// same turn of the event loop wait for the next and are read together. Nothing is kept after the answer, so a
+// signed-out or revoked session stops working at once, as with a query of its own.
+const MAX_LOOKUPS_PER_QUERY = 200;
+type Waiting = { resolve: (rows: SessionRow[]) => void; reject: (error: unknown) => void };
+let pendingLookups: Map<string, Waiting[]> | null = null;
+
+function sessionRows(tokenHash: string): Promise<SessionRow[]> {
+  return new Promise((resolve, reject) => {
+    if (!pendingLookups) {
+      const batch = new Map<string, Waiting[]>();
+      pendingLookups = batch;
+      setImmediate(() => {
+        if (pendingLookups === batch) pendingLookups = null;
+        readSessionRows([...batch.keys()]).then(
+          (rows) => {
+            for (const [hash, waiting] of batch) {
+              const own = rows.filter((row) => row.tokenHash === hash);
+              for (const one of waiting) one.resolve(own);
+            }
+          },
+          (error: unknown) => {
+            for (const waiting of batch.values()) for (const one of waiting) one.reject(error);
+          },
+        );
+      });
+    }
+    const waiting = pendingLookups.get(tokenHash);
+    if (waiting) waiting.push({ resolve, reject });
+    else pendingLookups.set(tokenHash, [{ resolve, reject }]);
+    if (pendingLookups.size >= MAX_LOOKUPS_PER_QUERY) pendingLookups = null;
+  });
+}
+
+function readSessionRows(tokenHashes: string[]): Promise<SessionRow[]> {
+  // The session, its person and their roles (a row per role).
+  return db.$queryRaw<SessionRow[]>(Prisma.sql`
+    SELECT s."tokenHash", s."id", s."expiresAt", s."lastSeenAt", s."revokedAt", p."id" AS "personId", p."name", p."status", r."key" AS "roleKey"
     FROM "AuthSession" s
     JOIN "Person" p ON p."id" = s."personId"
     LEFT JOIN "PersonRole" pr ON pr."personId" = p."id"
     LEFT JOIN "Role" r ON r."id" = pr."roleId"
-    WHERE s."tokenHash" = ${hashToken(token)}`);
+    WHERE s."tokenHash" IN (${Prisma.join(tokenHashes)})`);
+}
+
+async function readCurrentUser(request: Request, now: Date): Promise<CurrentUser | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const rows = await sessionRows(hashToken(token));
   const session = rows[0];
   if (!session || session.revokedAt || session.status !== "active") return null;
   const roles = rows.flatMap((row) => (row.roleKey ? [row.roleKey as RoleKey] : []));
