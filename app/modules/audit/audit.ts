@@ -31,5 +31,9 @@ export const auditActions = [
   "certificate.issued",
   "certificate.revoked",
   "certificate.reissued",
+  "viewer.added",
+  "viewer.removed",
+  "report_token.created",
+  "report_token.revoked",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
