@@ -7,12 +7,10 @@ import { confirmFailure, releaseAttempt, reserveAttempt, type ThrottleLimits } f
 import { clientAddress } from "~/utils/request.server.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { authenticateReportToken } from "./api-tokens.server.ts";
+import { MAX_RANGE_DAYS } from "./range.ts";
+import type { ReportRange } from "./report.ts";
 
-/** A range as the report takes it: calendar dates in the academy's time zone, both inclusive. */
-export type ApiRange = { from: string; to: string };
-
-/** Ten years and a few days: more than any report asks for, and a bound on the work one call can cause. */
-export const MAX_RANGE_DAYS = 3660;
+type ApiRange = ReportRange;
 /** Calls per token: a dashboard refreshing every few seconds is fine, a loop is not. */
 export const TOKEN_CALL_LIMITS: ThrottleLimits = { maxFailures: 60, windowMs: 60_000 };
 /** Wrong or missing tokens per client address. */
@@ -59,8 +57,8 @@ function bearerToken(request: Request): string | null {
   return match ? match[1]! : null;
 }
 
-/** Loads the report's figures for a range and a set of cohorts (null: the whole academy). */
-export type ReportLoader<R> = (input: { range: ApiRange; cohortIds: readonly string[] | null }) => Promise<R>;
+/** The figures for a range and a set of cohorts (null: the whole academy): loadReport, the page's own. */
+export type ReportLoader<R> = (input: { range: ApiRange; cohortIds: readonly string[] | null; now?: Date }) => Promise<R>;
 
 export async function answerReportApi<R>(request: Request, loadReport: ReportLoader<R>, now = new Date()): Promise<Response> {
   const t = getFixedT(await getLanguage(request));
@@ -90,6 +88,6 @@ export async function answerReportApi<R>(request: Request, loadReport: ReportLoa
   }
   const parsed = parseApiRange(new URL(request.url).searchParams);
   if (!parsed.ok) return json({ error: "bad_range", message: message(parsed.problem) }, 400);
-  const report = await loadReport({ range: parsed.range, cohortIds: access.cohortIds });
+  const report = await loadReport({ range: parsed.range, cohortIds: access.cohortIds, now });
   return json({ range: parsed.range, scope: access.cohortIds === null ? "academy" : "organisation", report }, 200);
 }
