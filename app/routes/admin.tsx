@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       teaching: lecturer !== null,
       settings: can(user, "update:cohort", "any"),
       leave: canInCohorts(user, "update:leave"),
+      reports: canInCohorts(user, "read:report"),
     },
   };
 }
@@ -78,6 +79,11 @@ export default function AdminLayout() {
           {nav.leave ? (
             <NavLink to="/admin/leave" className={linkClass}>
               {t("attendance.leave.title")}
+            </NavLink>
+          ) : null}
+          {nav.reports ? (
+            <NavLink to="/admin/reports" className={linkClass}>
+              {t("reports.nav")}
             </NavLink>
           ) : null}
           {nav.people ? (

@@ -4,6 +4,7 @@
 // with a record, a withdrawn trainee, a session spanning midnight in
 // Asia/Shanghai and sessions on either side of the new year there.
 import { beforeAll, describe, expect, test } from "vitest";
+import { loadList } from "~/modules/reports/lists.server.ts";
 import { loadReport } from "~/modules/reports/report.server.ts";
 import { parseRange } from "~/modules/reports/range.ts";
 import { db } from "~/utils/db.server.ts";
@@ -193,6 +194,34 @@ describe("restrictions", () => {
     expect(during.sessionsByKind.site_visit).toBe(0);
     const after = await loadReport({ range: year, cohortIds: [A], now: at("2026-03-31T17:15:00Z") });
     expect(after.sessionsByKind.site_visit).toBe(1);
+  });
+});
+
+describe("every figure's list counts what the figure counts", () => {
+  const list = (figure: Parameters<typeof loadList>[0]["figure"], filter: Parameters<typeof loadList>[0]["filter"] = {}, cohortIds: string[] | null = null) =>
+    loadList({ figure, range: year, cohortIds, filter, page: 1, timeZone: "Asia/Shanghai", now });
+  test("headline lists", async () => {
+    expect((await list("cohorts")).total).toBe(2);
+    expect((await list("sessions")).total).toBe(5);
+    expect((await list("personTimes")).total).toBe(9);
+    expect((await list("personTimes", { who: "guests" })).total).toBe(3);
+    expect((await list("people")).total).toBe(4);
+    expect((await list("certificates")).total).toBe(2);
+    const trips = await list("sessions", { kind: "site_visit" });
+    expect(trips.rows).toMatchObject([{ trainees: 1, guests: 2, hours: 2 }]);
+  });
+  test("breakdown rows' lists: the county's, the city's, a district's, a month's", async () => {
+    expect((await list("personTimes", { organisationId: county })).total).toBe(9);
+    expect((await list("personTimes", { organisationId: city })).total).toBe(7);
+    expect((await list("personTimes", { level: "city" })).total).toBe(7);
+    expect((await list("personTimes", { district: "东城区" })).total).toBe(5);
+    expect((await list("personTimes", { industry: "软件" })).total).toBe(2);
+    expect((await list("personTimes", { month: "2026-03" })).total).toBe(7);
+    expect((await list("personTimes", { track: "management" })).total).toBe(2);
+    expect((await list("personTimes", {}, [B])).total).toBe(2);
+    const rows = (await list("personTimes", { cohortId: A, who: "trainees" })).rows;
+    expect(rows.map((r) => r.status).sort()).toEqual(["late", "present", "present", "present"]);
+    expect(JSON.stringify(rows)).not.toContain("1370000");
   });
 });
 

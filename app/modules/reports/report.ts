@@ -91,5 +91,29 @@ export type ListFilter = {
   who?: "trainees" | "guests";
 };
 
+/** One row of a figure's list; the fields a figure does not use are null. */
+export type ListRow = {
+  id: string;
+  cohortTitle: string;
+  cohortCode: string | null;
+  /** ISO instant (sessions, person-times, certificates). */
+  at: string | null;
+  moduleTitle: string | null;
+  kind: string | null;
+  track: string | null;
+  hours: number | null;
+  creditHours: number | null;
+  name: string | null;
+  company: string | null;
+  /** present | late for person-times; "guest" marks a walk-in. */
+  status: string | null;
+  guest: boolean;
+  count: number | null;
+  trainees: number | null;
+  guests: number | null;
+};
+
+export type ReportList = { figure: ListFigure; total: number; page: number; pages: number; rows: ListRow[] };
+
 /** The value that stands for "not given" in the district and industry breakdowns (and their lists). */
 export const NOT_GIVEN = "-";

@@ -13,6 +13,8 @@ export type ReportScope = {
   /** [start, end) of the range as UTC instants. */
   start: Date;
   end: Date;
+  /** The cohorts counted, or null for the whole academy. */
+  cohortIds: readonly string[] | null;
   /** Condition on `s` (Session) and `m` (Module) that picks the counted sessions. */
   sessions: Prisma.Sql;
   /** Condition on a cohort id column, or TRUE when the whole academy is counted. */
@@ -54,6 +56,7 @@ export async function reportScope(input: { range: ReportRange; cohortIds: readon
   return {
     start,
     end,
+    cohortIds: input.cohortIds,
     cohortsOf,
     sessions: Prisma.sql`s."status" <> 'cancelled' AND s."startsAt" >= ${start} AND s."startsAt" < ${end} AND ${held} AND ${cohortsOf(Prisma.sql`m."cohortId"`)}`,
   };
