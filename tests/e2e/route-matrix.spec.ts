@@ -63,6 +63,9 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin.organisations._index": { get: adminOnly },
   "routes/admin.organisations.$organisationId": { get: adminOnly, post: adminOnly },
   "routes/admin.organisations.$organisationId.$kind[.png]": { get: adminOnly },
+  // The academy's reports: admins, staff (their cohorts) and organisation viewers (their organisation's cohorts).
+  "routes/admin.reports._index": { get: { ...cohortManagers, viewer: 200 } },
+  "routes/admin.reports.list": { get: { ...cohortManagers, viewer: 200 } },
   // Co-organisers' read-only rosters (the first cohort, which the county co-organises) and the list of them.
   "routes/admin.reports_.cohorts._index": { get: rosterReaders },
   "routes/admin.reports_.cohorts.$cohortId.roster": { get: rosterReaders },
@@ -193,6 +196,7 @@ test("every route answers each role as the permission matrix says", async ({ bas
   const contacts = [
     ...(database.prepare("SELECT mobile AS value FROM Person WHERE mobile IS NOT NULL UNION SELECT email FROM Person WHERE email IS NOT NULL AND email <> ?").all(demo.viewer.login) as { value: string }[]),
     ...(database.prepare("SELECT creditCode AS value FROM TraineeProfile WHERE creditCode IS NOT NULL").all() as { value: string }[]),
+    ...(database.prepare("SELECT DISTINCT mobile AS value FROM GuestAttendance WHERE mobile IS NOT NULL").all() as { value: string }[]),
   ].map((row) => row.value);
   expect(contacts.length).toBeGreaterThan(87);
   database.close();

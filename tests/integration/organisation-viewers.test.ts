@@ -13,7 +13,10 @@ import {
   rosterCohortScope,
 } from "~/modules/accounts/organisation-viewers.server.ts";
 import { ViewerCreateSchema } from "~/modules/accounts/organisation-viewers.ts";
+import { requireReportAccess } from "~/modules/reports/access.server.ts";
 import { coOrganiserRoster, listRosterCohorts } from "~/modules/reports/co-organiser-roster.server.ts";
+import { loadList } from "~/modules/reports/lists.server.ts";
+import { listFigures } from "~/modules/reports/report.ts";
 import { db } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { assign, createCohort, createSession, enroll } from "../factories/cohort.ts";
@@ -119,6 +122,25 @@ describe("a county federation's viewer account", () => {
       const refused = await coOrganiserRoster({ user: viewer, cohortId, now, timeZone: "Asia/Shanghai", language: "zh-CN" }).catch((thrown: unknown) => thrown);
       expect(refused).toBeInstanceOf(Response);
       expect((refused as Response).status).toBe(404);
+    }
+  });
+
+  test("opens the reports for its organisation's cohorts, and no list there carries a guest's mobile number", async () => {
+    const { county, a } = await academy();
+    const { personId, invitation, mobile } = await addViewer(county.id);
+    await activate(mobile, invitation!.code);
+    const access = await requireReportAccess(await signedInRequest(personId));
+    expect(access.cohortIds).toEqual([a.id]);
+
+    const started = new Date(now.getTime() - 48 * HOUR);
+    const session = await createSession(a.id, { startsAt: started, hours: 2 });
+    await db.guestAttendance.create({ data: { sessionId: session.id, name: "访客甲", mobile: "13577776666", company: "甲公司", status: "present" } });
+    const day = (at: Date) => at.toISOString().slice(0, 10);
+    const range = { from: day(new Date(started.getTime() - 48 * HOUR)), to: day(new Date(now.getTime() + 48 * HOUR)) };
+    for (const figure of listFigures) {
+      const list = await loadList({ figure, range, cohortIds: access.cohortIds, filter: {}, page: 1, timeZone: "Asia/Shanghai", now });
+      if (figure === "people" || figure === "personTimes") expect(list.rows.map((row) => row.name), figure).toContain("访客甲");
+      expect(JSON.stringify(list), figure).not.toContain("13577776666");
     }
   });
 

@@ -158,7 +158,9 @@ const listers: Record<ListFigure, Lister> = {
     ]);
     return {
       total: num(count[0]?.n),
-      rows: rows.map((r) => ({ ...blank(), id: String(r.person), cohortTitle: "", name: str(r.name), company: str(r.company), guest: num(r.guest) === 1, count: num(r.n) })),
+      // The row's place, not its grouping key: an unmatched guest's key holds their mobile number, which the page
+      // (and a co-organiser reading it) must not receive.
+      rows: rows.map((r, i) => ({ ...blank(), id: String(offset + i), cohortTitle: "", name: str(r.name), company: str(r.company), guest: num(r.guest) === 1, count: num(r.n) })),
     };
   },
 
