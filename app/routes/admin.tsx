@@ -50,7 +50,7 @@ export default function AdminLayout() {
         {viewer ? (
           <nav aria-label={t("admin.navigation")} className="flex min-w-0 flex-wrap items-center gap-1 text-sm">
             <NavLink to={VIEWER_HOME} end className={linkClass}>
-              {t("viewerArea.nav.reports")}
+              {t("reports.nav")}
             </NavLink>
             <NavLink to="/admin/reports/cohorts" className={linkClass}>
               {t("viewerArea.nav.rosters")}
