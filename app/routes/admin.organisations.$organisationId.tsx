@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [academy, language, viewers] = await Promise.all([getAcademySettings(), getLanguage(request), listOrganisationViewers(user, organisation.id)]);
   const when = (at: Date) => formatDateTime(at, academy.timeZone, language);
   return {
-    viewers: viewers.map((v) => ({ personId: v.personId, name: v.name, mobile: v.mobile, status: v.status, lastSignIn: v.lastSignInAt ? when(v.lastSignInAt) : null, added: when(v.createdAt) })),
+    viewers: viewers.map((v) => ({ personId: v.personId, name: v.name, login: v.login, status: v.status, lastSignIn: v.lastSignInAt ? when(v.lastSignInAt) : null, added: when(v.createdAt) })),
     organisation: {
       id: organisation.id,
       name: organisation.name,

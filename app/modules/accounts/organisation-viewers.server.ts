@@ -50,7 +50,8 @@ export async function organisationViewerCohortIds(personId: string): Promise<str
 export type OrganisationViewerRow = {
   personId: string;
   name: string;
-  mobile: string | null;
+  /** What the person signs in with: their mobile number, or an e-mail address (the demo's account). */
+  login: string | null;
   status: string;
   lastSignInAt: Date | null;
   createdAt: Date;
@@ -61,9 +62,16 @@ export async function listOrganisationViewers(actor: Actor, organisationId: stri
   const links = await db.organisationViewer.findMany({
     where: { organisationId },
     orderBy: [{ createdAt: "asc" }, { personId: "asc" }],
-    select: { createdAt: true, person: { select: { id: true, name: true, mobile: true, status: true, lastSignInAt: true } } },
+    select: { createdAt: true, person: { select: { id: true, name: true, mobile: true, email: true, status: true, lastSignInAt: true } } },
   });
-  return links.map(({ createdAt, person }) => ({ personId: person.id, name: person.name, mobile: person.mobile, status: person.status, lastSignInAt: person.lastSignInAt, createdAt }));
+  return links.map(({ createdAt, person }) => ({
+    personId: person.id,
+    name: person.name,
+    login: person.mobile ?? person.email,
+    status: person.status,
+    lastSignInAt: person.lastSignInAt,
+    createdAt,
+  }));
 }
 
 /**

@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { personStatusTone, StatusPill } from "~/components/ui/status-pill.tsx";
 import { InvitationPanel, type InvitationView } from "~/modules/people/invitation-panel.tsx";
 
-export type ViewerListItem = { personId: string; name: string; mobile: string | null; status: string; lastSignIn: string | null; added: string };
+export type ViewerListItem = { personId: string; name: string; login: string | null; status: string; lastSignIn: string | null; added: string };
 
 export function OrganisationViewersSection({
   viewers,
@@ -42,11 +42,13 @@ export function OrganisationViewersSection({
             <span className="flex min-w-0 flex-1 flex-col">
               <span className="font-medium">{viewer.name}</span>
               <span className="text-sm text-muted">
-                {viewer.mobile ?? "—"} · {t("viewers.added", { date: viewer.added })} ·{" "}
+                {viewer.login ?? "—"} · {t("viewers.added", { date: viewer.added })} ·{" "}
                 {viewer.lastSignIn ? t("viewers.lastSignIn", { date: viewer.lastSignIn }) : t("viewers.neverSignedIn")}
               </span>
             </span>
-            <StatusPill tone={personStatusTone[viewer.status] ?? "neutral"}>{t(`personStatus.${viewer.status}`)}</StatusPill>
+            <span className="self-start sm:self-center">
+              <StatusPill tone={personStatusTone[viewer.status] ?? "neutral"}>{t(`personStatus.${viewer.status}`)}</StatusPill>
+            </span>
             <Form method="post">
               <input type="hidden" name="intent" value="viewer-remove" />
               <input type="hidden" name="personId" value={viewer.personId} />
