@@ -116,6 +116,11 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/_portal.leave.$sessionId": { get: portal, post: portal },
   "routes/admin.calendar": { get: staffArea, post: staffArea },
   "routes/admin.cohorts.$cohortId.calendar": { get: cohortReaders, post: cohortManagers },
+  // Reports: admins over the academy, staff over their cohorts (read:report); instructors and trainees not.
+  "routes/admin.reports._index": { get: peopleArea },
+  "routes/admin.reports.list": { get: peopleArea },
+  "routes/admin.reports[.xlsx]": { get: peopleArea },
+  "routes/admin_.reports.print": { get: peopleArea },
   "routes/preferences": { get: everyone("→/"), post: everyone("→/") },
   // Runs last for each visitor: it ends their session.
   "routes/logout": { get: everyone("→/"), post: everyone("→/login") },

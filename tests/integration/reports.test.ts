@@ -8,12 +8,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { createAuthSession } from "~/modules/accounts/auth-session.server.ts";
+import { requireReportAccess } from "~/modules/reports/access.server.ts";
 import { loadList } from "~/modules/reports/lists.server.ts";
 import { loadReport } from "~/modules/reports/report.server.ts";
 import { writeReportWorkbook } from "~/modules/reports/report-workbook.server.ts";
 import { parseRange } from "~/modules/reports/range.ts";
 import { db } from "~/utils/db.server.ts";
-import { createCohort, enroll } from "../factories/cohort.ts";
+import { assign, createCohort, enroll } from "../factories/cohort.ts";
 import { createModule, createSession } from "../factories/curriculum.ts";
 import { createPerson } from "../factories/person.ts";
 
@@ -199,6 +201,23 @@ describe("restrictions", () => {
     expect(during.sessionsByKind.site_visit).toBe(0);
     const after = await loadReport({ range: year, cohortIds: [A], now: at("2026-03-31T17:15:00Z") });
     expect(after.sessionsByKind.site_visit).toBe(1);
+  });
+});
+
+describe("who reads which report", () => {
+  async function requestAs(roles: ("admin" | "staff" | "instructor" | "trainee")[], cohorts: string[] = []) {
+    const person = await createPerson({ roles });
+    for (const cohortId of cohorts) await assign(cohortId, person.id, roles.includes("instructor") ? "instructor" : "staff");
+    const cookie = await createAuthSession(new Request("http://localhost/"), person.id, {});
+    return new Request("http://localhost/admin/reports", { headers: { Cookie: cookie.split(";")[0]! } });
+  }
+  const refused = async (request: Request) => requireReportAccess(request).then(() => 200, (response: Response) => response.status);
+  test("admins read the whole academy, staff their own cohorts; instructors and trainees are refused", async () => {
+    expect((await requireReportAccess(await requestAs(["admin"]))).cohortIds).toBeNull();
+    expect((await requireReportAccess(await requestAs(["staff"], [B]))).cohortIds).toEqual([B]);
+    expect((await requireReportAccess(await requestAs(["staff"]))).cohortIds).toEqual([]);
+    expect(await refused(await requestAs(["instructor"], [A]))).toBe(403);
+    expect(await refused(await requestAs(["trainee"]))).toBe(403);
   });
 });
 
