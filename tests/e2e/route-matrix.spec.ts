@@ -63,9 +63,12 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin.organisations._index": { get: adminOnly },
   "routes/admin.organisations.$organisationId": { get: adminOnly, post: adminOnly },
   "routes/admin.organisations.$organisationId.$kind[.png]": { get: adminOnly },
-  // The academy's reports: admins, staff (their cohorts) and organisation viewers (their organisation's cohorts).
-  "routes/admin.reports._index": { get: { ...cohortManagers, viewer: 200 } },
-  "routes/admin.reports.list": { get: { ...cohortManagers, viewer: 200 } },
+  // Reports: admins over the academy, staff over their cohorts (read:report), organisation viewers over their
+  // organisation's cohorts; instructors and trainees not.
+  "routes/admin.reports._index": { get: { ...peopleArea, viewer: 200 } },
+  "routes/admin.reports.list": { get: { ...peopleArea, viewer: 200 } },
+  "routes/admin.reports[.xlsx]": { get: { ...peopleArea, viewer: 200 } },
+  "routes/admin_.reports.print": { get: { ...peopleArea, viewer: 200 } },
   // Co-organisers' read-only rosters (the first cohort, which the county co-organises) and the list of them.
   "routes/admin.reports_.cohorts._index": { get: rosterReaders },
   "routes/admin.reports_.cohorts.$cohortId.roster": { get: rosterReaders },

@@ -3,12 +3,19 @@
 // guests (one of them twice, one matched to a trainee), a cancelled session
 // with a record, a withdrawn trainee, a session spanning midnight in
 // Asia/Shanghai and sessions on either side of the new year there.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { createAuthSession } from "~/modules/accounts/auth-session.server.ts";
+import { requireReportAccess } from "~/modules/reports/access.server.ts";
 import { loadList } from "~/modules/reports/lists.server.ts";
 import { loadReport } from "~/modules/reports/report.server.ts";
+import { writeReportWorkbook } from "~/modules/reports/report-workbook.server.ts";
 import { parseRange } from "~/modules/reports/range.ts";
 import { db } from "~/utils/db.server.ts";
-import { createCohort, enroll } from "../factories/cohort.ts";
+import { assign, createCohort, enroll } from "../factories/cohort.ts";
 import { createModule, createSession } from "../factories/curriculum.ts";
 import { createPerson } from "../factories/person.ts";
 
@@ -197,6 +204,23 @@ describe("restrictions", () => {
   });
 });
 
+describe("who reads which report", () => {
+  async function requestAs(roles: ("admin" | "staff" | "instructor" | "trainee")[], cohorts: string[] = []) {
+    const person = await createPerson({ roles });
+    for (const cohortId of cohorts) await assign(cohortId, person.id, roles.includes("instructor") ? "instructor" : "staff");
+    const cookie = await createAuthSession(new Request("http://localhost/"), person.id, {});
+    return new Request("http://localhost/admin/reports", { headers: { Cookie: cookie.split(";")[0]! } });
+  }
+  const refused = async (request: Request) => requireReportAccess(request).then(() => 200, (response: Response) => response.status);
+  test("admins read the whole academy, staff their own cohorts; instructors and trainees are refused", async () => {
+    expect((await requireReportAccess(await requestAs(["admin"]))).cohortIds).toBeNull();
+    expect((await requireReportAccess(await requestAs(["staff"], [B]))).cohortIds).toEqual([B]);
+    expect((await requireReportAccess(await requestAs(["staff"]))).cohortIds).toEqual([]);
+    expect(await refused(await requestAs(["instructor"], [A]))).toBe(403);
+    expect(await refused(await requestAs(["trainee"]))).toBe(403);
+  });
+});
+
 describe("every figure's list counts what the figure counts", () => {
   const list = (figure: Parameters<typeof loadList>[0]["figure"], filter: Parameters<typeof loadList>[0]["filter"] = {}, cohortIds: string[] | null = null) =>
     loadList({ figure, range: year, cohortIds, filter, page: 1, timeZone: "Asia/Shanghai", now });
@@ -241,4 +265,54 @@ describe("reading the range", () => {
     expect(parse("from=2000-01-01&to=2026-01-01")).toMatchObject({ ok: false, errors: { to: "tooLong" } });
     expect(parse(`from=${"9".repeat(5000)}&to=x`)).toMatchObject({ ok: false, errors: { from: "fromInvalid", to: "toInvalid" } });
   });
+});
+
+const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((file) => existsSync(file));
+
+describe("the workbook", () => {
+  test.skipIf(!soffice)("read back by LibreOffice: title rows, every figure, the breakdowns and their totals intact", async () => {
+    await db.organisation.update({ where: { id: city }, data: { name: "=HYPERLINK(\"http://evil.example\",\"市工商联\")" } });
+    const dir = mkdtempSync(path.join(os.tmpdir(), "academy-report-lo-"));
+    try {
+      const report = await loadReport({ range: year, cohortIds: null, now });
+      writeFileSync(path.join(dir, "report.xlsx"), await writeReportWorkbook(report, "测试企业家学院", "zh-CN"));
+      // Every sheet to its own CSV (the last field, -1), cells as shown; a private profile so an open LibreOffice does not take the job.
+      execFileSync(
+        soffice!,
+        [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", dir, path.join(dir, "report.xlsx")],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      const sheets = new Map(
+        readdirSync(dir)
+          .filter((name) => name.endsWith(".csv"))
+          .map((name) => [name.replace(/^report-?/, "").replace(/\.csv$/, ""), readFileSync(path.join(dir, name), "utf8").trim().split("\n")]),
+      );
+      const summary = sheets.get("汇总")!;
+      expect(summary[0]).toContain("测试企业家学院培训工作统计");
+      expect(summary[1]).toContain("2026年1月1日 – 2026年12月31日");
+      expect(summary).toContain("举办班次,2,期");
+      expect(summary).toContain("开展课次,5,次");
+      expect(summary).toContain("培训人次,9,人次");
+      expect(summary).toContain("  来宾,3,人次");
+      expect(summary).toContain("培训人数（去重）,4,人");
+      expect(summary).toContain("授课时长 · 按排课时长,11,小时");
+      expect(summary).toContain("按模块学时,13,小时");
+      expect(summary).toContain("出勤率,75.0%,%");
+      expect(summary).toContain("颁发结业证书,2,份");
+      expect(summary.join("\n")).toContain("2026年度共举办培训班 2 期。");
+      expect(summary.join("\n")).toContain("累计培训 9 人次，其中学员 6 人次、来宾 3 人次。");
+      const cohorts = sheets.get("按班次")!;
+      expect(cohorts.at(-1)).toBe("合计,5,6,3,9,11,13,75.0%,");
+      const months = sheets.get("按月份")!;
+      expect(months).toContain("2026年3月,3,4,3,7,7,10,100.0%");
+      const organisers = sheets.get("按主办单位")!.join("\n");
+      // The organisation's name that looks like a formula stays text (and no total row: the rows overlap).
+      expect(organisers).toContain(`"'=HYPERLINK(""http://evil.example"",""市工商联"")",3,4,3,7`);
+      expect(organisers).not.toMatch(/^合计,/m);
+      expect(sheets.get("按学员所在区县")).toContain("东城区,5,2,71.4%");
+    } finally {
+      await db.organisation.update({ where: { id: city }, data: { name: "某市工商联" } });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
 });
