@@ -1,7 +1,8 @@
 // The county federation co-organises the demo's first class. An admin gives the county a viewer account
 // from the organisation's page; its person activates it on a phone, sees the reports and that class's
 // roster (names and companies, no phone numbers) and nothing of the staff pages; removed, they are out.
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { demo } from "./demo-logins.ts";
 import { gotoHydrated, signIn } from "./helpers.ts";
 
@@ -57,3 +58,30 @@ test("an admin adds the county's viewer, who activates, reads the county's share
   await expect(viewer).toHaveURL(/\/login/);
   await phone.close();
 });
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+  expect(serious, label).toEqual([]);
+}
+
+for (const elder of [false, true]) {
+  test(`the viewer's pages pass automated accessibility checks at 360 px${elder ? " in elder mode" : ""}, header controls in view`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await signIn(page, demo.viewer.login, demo.viewer.password);
+    if (elder) await page.getByRole("button", { name: "长者模式" }).click();
+    await expect(page).toHaveURL(/\/admin\/reports$/);
+    await expectNoSeriousViolations(page, "reports");
+    for (const path of ["/admin/reports/cohorts", null, "/admin/account"]) {
+      if (path) await gotoHydrated(page, path);
+      else await page.locator('[data-testid="viewer-cohorts"] a').first().click();
+      await page.waitForLoadState("networkidle");
+      await expectNoSeriousViolations(page, path ?? "roster");
+      // Nothing in the header runs off a 360 px screen.
+      for (const control of await page.getByTestId("app-header").locator("a, button").all()) {
+        const box = await control.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 361, await control.innerText()).toBe(true);
+      }
+    }
+  });
+}
