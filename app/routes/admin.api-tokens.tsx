@@ -14,7 +14,7 @@ import { createReportToken, listReportTokens, revokeReportToken } from "~/module
 import { DomainError } from "~/utils/domain-error.ts";
 import { getFixedT, getLanguage } from "~/utils/i18n.server.ts";
 import { publicOrigin } from "~/utils/request.server.ts";
-import { formatDateTime } from "~/utils/time.ts";
+import { formatDateTime, localDate } from "~/utils/time.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
@@ -25,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: getFixedT(language)("reportTokens.title"),
     endpoint: `${publicOrigin(request)}/api/reports`,
+    year: localDate(new Date(), academy.timeZone).slice(0, 4),
     organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
     tokens: tokens.map((token) => ({ ...token, createdAt: when(token.createdAt)!, lastUsedAt: when(token.lastUsedAt), revokedAt: when(token.revokedAt) })),
   };
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
 
 export default function ReportTokens() {
   const { t } = useTranslation();
-  const { tokens, organisations, endpoint } = useLoaderData<typeof loader>();
+  const { tokens, organisations, endpoint, year } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -74,7 +75,7 @@ export default function ReportTokens() {
             {result.token}
           </p>
           <p className="text-sm text-emerald-900">{t("reportTokens.onlyOnce")}</p>
-          <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-surface p-2 text-xs">{`curl -H "Authorization: Bearer ${result.token}" "${endpoint}?from=2026-01-01&to=2026-12-31"`}</pre>
+          <pre className="overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-surface p-2 text-xs">{`curl -H "Authorization: Bearer ${result.token}" "${endpoint}?from=${year}-01-01&to=${year}-12-31"`}</pre>
         </section>
       ) : null}
       {result?.intent === "revoke" && !result.errors.length && !busy ? (
