@@ -62,7 +62,10 @@ export const modules = {
     owns: "certificates earned by attendance: the rule, issuance, revocation and reissue, the PDF and image (stored at issuance), downloads and the cohort's archive, Open Badges credentials (signing keys, status list), public verification",
     uses: [...base, "cohorts", "programme", "attendance", "files", "materials"],
   },
-  reports: { owns: "reports across the academy; nothing imports reports", uses: "all", planned: true },
+  reports: {
+    owns: "the academy's report: figures by period, breakdowns, charts, the workbook, the print view and figures' lists; nothing imports reports",
+    uses: "all",
+  },
 };
 
 export const moduleNames = Object.keys(modules);

@@ -3,6 +3,7 @@
 import { benchAttendance } from "./bench/attendance.ts";
 import { benchCertificates } from "./bench/certificates.ts";
 import { benchCheckIn } from "./bench/checkin.ts";
+import { benchReports } from "./bench/reports.ts";
 import { benchRosterImport } from "./bench/roster-import.ts";
 import { benchRosterParse } from "./bench/roster-parse.ts";
 import { benchTimetable } from "./bench/timetable.ts";
@@ -25,6 +26,11 @@ const capabilities: Record<string, () => Promise<Figure[]>> = {
     ]),
   checkin: benchCheckIn,
   certificates: benchCertificates,
+  reports: async () =>
+    (await benchReports()).flatMap(({ name, medianMs, slowestMs }) => [
+      { name: `${name}, median`, value: medianMs, unit: "ms" },
+      { name: `${name}, slowest`, value: slowestMs, unit: "ms" },
+    ]),
 };
 
 const json = process.argv.includes("--json");

@@ -9,7 +9,19 @@ import { PreferenceControls } from "./preference-controls.tsx";
  * 360 px, in English and in elder mode, every control stays in view at its
  * full label and touch size. Sticky only where there is room for it.
  */
-export function AppHeader({ title, homeHref, userName, children }: { title: string; homeHref: string; userName: string; children?: ReactNode }) {
+export function AppHeader({
+  title,
+  homeHref,
+  userName,
+  accountHref = homeHref === "/" ? "/account" : `${homeHref}/account`,
+  children,
+}: {
+  title: string;
+  homeHref: string;
+  userName: string;
+  accountHref?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <header className="z-10 border-b border-line bg-surface/95 backdrop-blur sm:sticky sm:top-0" data-testid="app-header">
@@ -18,7 +30,7 @@ export function AppHeader({ title, homeHref, userName, children }: { title: stri
           <span className="truncate">{title}</span>
         </Link>
         <Link
-          to={homeHref === "/" ? "/account" : `${homeHref}/account`}
+          to={accountHref}
           className="flex min-h-11 max-w-[40%] shrink-0 items-center rounded-lg px-2 text-sm text-muted hover:bg-black/5 sm:max-w-48"
           data-testid="current-user"
         >

@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buttonClass } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import { getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { can, canInCohorts, cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { isViewerOnly } from "~/modules/accounts/organisation-viewers.server.ts";
+import { VIEWER_HOME } from "~/modules/accounts/roles.ts";
 import { StaffDaySessions } from "~/modules/attendance/staff-day.tsx";
 import { getStaffDay } from "~/modules/attendance/staff-day.server.ts";
 import { cohortStatuses } from "~/modules/cohorts/cohorts.ts";
@@ -15,6 +18,9 @@ import { formatDateRange, formatDay } from "~/utils/time.ts";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // An organisation viewer's home in the admin area is the reports.
+  const viewer = await getCurrentUser(request);
+  if (viewer && isViewerOnly(viewer)) throw redirect(VIEWER_HOME);
   const user = await requireStaffPermission(request, "read:cohort");
   const [language, academy] = await Promise.all([getLanguage(request), getAcademySettings()]);
   const status = cohortStatuses.find((s) => s === new URL(request.url).searchParams.get("status"));

@@ -1,4 +1,5 @@
-// One organisation's seal (公章), signature and signatory, as certificates print them; admins only.
+// One organisation's seal (公章), signature and signatory, as certificates print them, and its
+// read-only viewer accounts (查看账号); admins only.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +7,12 @@ import { z } from "zod";
 import { ErrorList } from "~/components/forms.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { requireUser } from "~/modules/accounts/auth-session.server.ts";
+import { addOrganisationViewer, listOrganisationViewers, removeOrganisationViewer } from "~/modules/accounts/organisation-viewers.server.ts";
+import { ViewerCreateSchema } from "~/modules/accounts/organisation-viewers.ts";
+import { getAcademySettings } from "~/modules/academy/academy.server.ts";
+import type { InvitationView } from "~/modules/people/invitation-panel.tsx";
+import { invitationView } from "~/modules/people/invitation-view.server.ts";
+import { OrganisationViewersSection } from "~/modules/reports/organisation-viewers-section.tsx";
 import { getOrganisation, removeOrganisationImage, setOrganisationImage, updateSignatory } from "~/modules/certificates/organisation-seals.server.ts";
 import { MAX_SEAL_BYTES, sealImageKinds, type SealImageKind } from "~/modules/certificates/organisation-seals.ts";
 import { acceptAttribute } from "~/modules/files/file-types.ts";
@@ -13,6 +20,7 @@ import { readUploadForm } from "~/modules/files/upload-form.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { getLanguage } from "~/utils/i18n.server.ts";
 import { formatBytes } from "~/utils/format-bytes.ts";
+import { formatDateTime } from "~/utils/time.ts";
 import { messageWithValues } from "~/utils/messages.ts";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.organisation.name ?? "" }];
@@ -20,7 +28,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.o
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organisation = await getOrganisation(user, params.organisationId ?? "");
+  const [academy, language, viewers] = await Promise.all([getAcademySettings(), getLanguage(request), listOrganisationViewers(user, organisation.id)]);
+  const when = (at: Date) => formatDateTime(at, academy.timeZone, language);
   return {
+    viewers: viewers.map((v) => ({ personId: v.personId, name: v.name, login: v.login, status: v.status, lastSignIn: v.lastSignInAt ? when(v.lastSignInAt) : null, added: when(v.createdAt) })),
     organisation: {
       id: organisation.id,
       name: organisation.name,
@@ -29,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The content's hash in the address: a new upload is a new image, never a cached old one.
       images: { seal: organisation.sealSha256?.slice(0, 16) ?? null, signature: organisation.signatureSha256?.slice(0, 16) ?? null },
     },
-    limit: formatBytes(MAX_SEAL_BYTES, await getLanguage(request)),
+    limit: formatBytes(MAX_SEAL_BYTES, language),
   };
 }
 
@@ -41,7 +52,7 @@ const optionalText = z
   .transform((value) => value || null);
 const SignatorySchema = z.object({ signatoryName: optionalText, signatoryTitle: optionalText });
 
-type ActionResult = { intent: string; errors: string[]; saved: boolean };
+type ActionResult = { intent: string; errors: string[]; saved: boolean; invitation?: InvitationView | null };
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<ActionResult> {
   const user = await requireUser(request);
@@ -57,6 +68,17 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   const oversized = tooLarge[0];
   if (oversized) return reply([messageWithValues("organisations.errors.imageTooLarge", { name: oversized.fileName, limit: formatBytes(MAX_SEAL_BYTES) })]);
   try {
+    if (intent === "viewer-add") {
+      const parsed = ViewerCreateSchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) return reply(parsed.error.issues.map((issue) => issue.message));
+      const { invitation } = await addOrganisationViewer({ ...parsed.data, organisationId }, context);
+      const { timeZone } = await getAcademySettings();
+      return { ...reply([]), invitation: invitation ? invitationView(request, parsed.data.name, invitation, timeZone, await getLanguage(request)) : null };
+    }
+    if (intent === "viewer-remove") {
+      await removeOrganisationViewer({ organisationId, personId: String(formData.get("personId") ?? "").slice(0, 64) }, context);
+      return reply([]);
+    }
     if (intent === "signatory") {
       const parsed = SignatorySchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) return reply(parsed.error.issues.map((issue) => issue.message));
@@ -80,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
 
 export default function OrganisationPage() {
   const { t } = useTranslation();
-  const { organisation, limit } = useLoaderData<typeof loader>();
+  const { organisation, limit, viewers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const errorsOf = (intent: string) => (result?.intent === intent ? result.errors : null);
@@ -156,6 +178,13 @@ export default function OrganisationPage() {
           </Button>
         </Form>
       </section>
+      <OrganisationViewersSection
+        viewers={viewers}
+        errors={errorsOf("viewer-add:") ?? errorsOf("viewer-remove:")}
+        invitation={result?.intent === "viewer-add:" ? (result.invitation ?? null) : null}
+        notice={result?.saved && result.intent === "viewer-add:" && !result.invitation ? "linked" : result?.saved && result.intent === "viewer-remove:" ? "removedNotice" : null}
+        busy={busy}
+      />
     </div>
   );
 }

@@ -24,6 +24,8 @@ import peopleEn from "~/locales/people.en.json" with { type: "json" };
 import peopleZhCN from "~/locales/people.zh-CN.json" with { type: "json" };
 import programmeEn from "~/locales/programme.en.json" with { type: "json" };
 import programmeZhCN from "~/locales/programme.zh-CN.json" with { type: "json" };
+import reportsEn from "~/locales/reports.en.json" with { type: "json" };
+import reportsZhCN from "~/locales/reports.zh-CN.json" with { type: "json" };
 import rosterEn from "~/locales/roster.en.json" with { type: "json" };
 import rosterZhCN from "~/locales/roster.zh-CN.json" with { type: "json" };
 import timetableEn from "~/locales/timetable.en.json" with { type: "json" };
@@ -52,6 +54,7 @@ export const localeFiles = [
   { name: "calendar", "zh-CN": calendarZhCN, en: calendarEn },
   { name: "attendance", "zh-CN": attendanceZhCN, en: attendanceEn },
   { name: "certificates", "zh-CN": certificatesZhCN, en: certificatesEn },
+  { name: "reports", "zh-CN": reportsZhCN, en: reportsEn },
 ] as const;
 
 export const messages = {

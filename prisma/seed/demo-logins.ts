@@ -2,7 +2,7 @@
 // print them without loading Prisma. Demo only: these passwords are public.
 
 export type DemoLogin = {
-  role: "admin" | "staff" | "instructor" | "trainee";
+  role: "admin" | "staff" | "instructor" | "trainee" | "viewer";
   /** What to type in the sign-in form's identifier field. */
   login: string;
   password: string;
@@ -40,6 +40,17 @@ export const demoInstructor = {
   password: "Academy-Teacher-2025",
 } as const satisfies DemoAccount;
 
+/** The county federation's read-only viewer account (查看账号): its reports and the first cohort's roster, which it co-organises. */
+export const demoViewer = {
+  role: "viewer",
+  name: "周晓岚",
+  login: "county@demo.academy",
+  password: "Academy-Viewer-2025",
+} as const satisfies DemoAccount;
+
+/** The organisation the demo viewer reads for (a key of demo-data.ts's organisations). */
+export const DEMO_VIEWER_ORGANISATION = "county_federation";
+
 /** Every demo trainee shares this password; the first one is the one to show. */
 export const DEMO_TRAINEE_PASSWORD = "Academy-Trainee-2025";
 
@@ -47,6 +58,7 @@ export const demoLogins: readonly DemoLogin[] = [
   { role: demoAdmin.role, login: demoAdmin.login, password: demoAdmin.password },
   { role: demoStaff.role, login: demoStaff.login, password: demoStaff.password },
   { role: demoInstructor.role, login: demoInstructor.login, password: demoInstructor.password },
+  { role: demoViewer.role, login: demoViewer.login, password: demoViewer.password },
   { role: "trainee", login: demoTraineeMobile(0), password: DEMO_TRAINEE_PASSWORD },
 ];
 

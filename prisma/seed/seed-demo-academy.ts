@@ -5,7 +5,7 @@ import { hashPassword } from "../../app/modules/accounts/password.server.ts";
 import { ensureRolesAndPermissions } from "../../app/modules/accounts/permissions.server.ts";
 import type { RoleKey } from "../../app/modules/accounts/roles.ts";
 import type { Db, Prisma } from "../../app/utils/db.server.ts";
-import { DEMO_TRAINEE_PASSWORD, demoAdmin, demoInstructor, demoStaff } from "./demo-logins.ts";
+import { DEMO_TRAINEE_PASSWORD, DEMO_VIEWER_ORGANISATION, demoAdmin, demoInstructor, demoStaff, demoViewer } from "./demo-logins.ts";
 import { addDays } from "../../app/utils/time.ts";
 import { seedDemoMaterials } from "./demo-materials.ts";
 import { seedDemoSeals } from "./demo-seals.ts";
@@ -21,19 +21,20 @@ export class DatabaseNotEmptyError extends Error {
 }
 
 type Tx = Prisma.TransactionClient;
-type PasswordHashes = { admin: string; staff: string; instructor: string; trainee: string };
+type PasswordHashes = { admin: string; staff: string; instructor: string; trainee: string; viewer: string };
 
 export async function seedDemoAcademy(db: Db, options: { anchorDate: string }): Promise<SeedCounts> {
   const plan = planDemoAcademy(options.anchorDate);
   // Hashed before the transaction opens: Argon2 is slow on purpose, and SQLite
   // holds its write lock for as long as the transaction lasts. One hash serves all trainees.
-  const [admin, staff, instructor, trainee] = await Promise.all([
+  const [admin, staff, instructor, trainee, viewer] = await Promise.all([
     hashPassword(demoAdmin.password),
     hashPassword(demoStaff.password),
     hashPassword(demoInstructor.password),
     hashPassword(DEMO_TRAINEE_PASSWORD),
+    hashPassword(demoViewer.password),
   ]);
-  const hashes: PasswordHashes = { admin, staff, instructor, trainee };
+  const hashes: PasswordHashes = { admin, staff, instructor, trainee, viewer };
 
   return db.$transaction(
     async (tx) => {
@@ -87,11 +88,12 @@ async function writePlan(tx: Tx, plan: DemoAcademyPlan, hashes: PasswordHashes, 
   const venueIdByName = new Map(venues.map((row) => [row.name, row.id]));
   const venueIds = new Map(plan.venues.map((venue) => [venue.key, lookup(venueIdByName, venue.name, "venue")]));
 
-  // People: three staff-side accounts, then the trainees in roster order.
+  // People: three staff-side accounts and the county federation's viewer, then the trainees in roster order.
   const accounts = [
     { login: demoAdmin, role: "admin", passwordHash: hashes.admin },
     { login: demoStaff, role: "staff", passwordHash: hashes.staff },
     { login: demoInstructor, role: "instructor", passwordHash: hashes.instructor },
+    { login: demoViewer, role: "viewer", passwordHash: hashes.viewer },
   ] as const;
   const people = await tx.person.createManyAndReturn({
     data: [
@@ -118,6 +120,13 @@ async function writePlan(tx: Tx, plan: DemoAcademyPlan, hashes: PasswordHashes, 
   const staffId = lookup(personIdByEmail, demoStaff.login, "person");
   const instructorId = lookup(personIdByEmail, demoInstructor.login, "person");
   const traineeId = (mobile: string) => lookup(traineeIds, mobile, "trainee");
+  await tx.organisationViewer.create({
+    data: {
+      personId: lookup(personIdByEmail, demoViewer.login, "person"),
+      organisationId: lookup(organisationIds, DEMO_VIEWER_ORGANISATION, "organisation"),
+      createdById: adminId,
+    },
+  });
 
   await tx.personRole.createMany({
     data: [

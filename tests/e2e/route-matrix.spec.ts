@@ -7,20 +7,24 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import Database from "better-sqlite3";
 import { demo } from "./demo-logins.ts";
 
-type Who = "anonymous" | "trainee" | "instructor" | "staff" | "admin";
+type Who = "anonymous" | "trainee" | "instructor" | "staff" | "admin" | "viewer";
 /** A status, or where a redirect must lead ("login" is /login?redirectTo=…). */
-type Outcome = 200 | 400 | 403 | 404 | "login" | `→${string}`;
+type Outcome = 200 | 400 | 401 | 403 | 404 | "login" | `→${string}`;
 type Rule = Record<Who, Outcome>;
 
-const everyone = (outcome: Outcome): Rule => ({ anonymous: outcome, trainee: outcome, instructor: outcome, staff: outcome, admin: outcome });
-const portal: Rule = { anonymous: "login", trainee: 200, instructor: "→/admin", staff: "→/admin", admin: "→/admin" };
-const staffArea: Rule = { anonymous: "login", trainee: 403, instructor: 200, staff: 200, admin: 200 };
-const peopleArea: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 };
-const adminOnly: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 403, admin: 200 };
+// The viewer is the county federation's read-only account: it co-organises the first demo cohort only. Its admin
+// area is the reports and that cohort's read-only roster (and its own account page); every other page refuses it.
+const everyone = (outcome: Outcome): Rule => ({ anonymous: outcome, trainee: outcome, instructor: outcome, staff: outcome, admin: outcome, viewer: outcome });
+const portal: Rule = { anonymous: "login", trainee: 200, instructor: "→/admin", staff: "→/admin", admin: "→/admin", viewer: "→/admin/reports" };
+const staffArea: Rule = { anonymous: "login", trainee: 403, instructor: 200, staff: 200, admin: 200, viewer: 403 };
+const peopleArea: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200, viewer: 403 };
+const adminOnly: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 403, admin: 200, viewer: 403 };
 /** Pages of one cohort, asked for the first demo cohort, which the instructor teaches. */
-const cohortReaders: Rule = { anonymous: "login", trainee: 403, instructor: 200, staff: 200, admin: 200 };
-const cohortManagers: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 };
-const signedOutOnly: Rule = { anonymous: 200, trainee: "→/", instructor: "→/admin", staff: "→/admin", admin: "→/admin" };
+const cohortReaders: Rule = { anonymous: "login", trainee: 403, instructor: 200, staff: 200, admin: 200, viewer: 403 };
+const cohortManagers: Rule = { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200, viewer: 403 };
+/** Read-only rosters (names, companies, positions, attendance): the cohort's own people and the county's viewer. */
+const rosterReaders: Rule = { anonymous: "login", trainee: 403, instructor: 200, staff: 200, admin: 200, viewer: 200 };
+const signedOutOnly: Rule = { anonymous: 200, trainee: "→/", instructor: "→/admin", staff: "→/admin", admin: "→/admin", viewer: "→/admin/reports" };
 
 /** GET (and POST where the route has an action) for each route id of the manifest. */
 const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
@@ -29,8 +33,9 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin": { get: "layout" },
   "routes/_portal._index": { get: portal },
   "routes/_portal.account": { get: portal, post: portal },
-  "routes/admin._index": { get: staffArea },
-  "routes/admin.account": { get: staffArea, post: staffArea },
+  "routes/admin._index": { get: { ...staffArea, viewer: "→/admin/reports" } },
+  // Everyone of the staff side, viewers included, has their own account page (password, signed-in devices).
+  "routes/admin.account": { get: { ...staffArea, viewer: 200 }, post: { ...staffArea, viewer: 200 } },
   "routes/admin.people._index": { get: peopleArea },
   "routes/admin.people.new": { get: peopleArea, post: peopleArea },
   "routes/admin.people.$personId": { get: peopleArea, post: peopleArea },
@@ -43,7 +48,7 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin.cohorts.$cohortId.roster[.xlsx]": { get: cohortReaders },
   "routes/admin.cohorts.$cohortId.import": { get: cohortManagers, post: cohortManagers },
   "routes/admin.cohorts.$cohortId.activation-codes": {
-    get: { anonymous: "login", trainee: 403, instructor: "→/admin/cohorts/:cohortId/roster", staff: "→/admin/cohorts/:cohortId/roster", admin: "→/admin/cohorts/:cohortId/roster" },
+    get: { anonymous: "login", trainee: 403, instructor: "→/admin/cohorts/:cohortId/roster", staff: "→/admin/cohorts/:cohortId/roster", admin: "→/admin/cohorts/:cohortId/roster", viewer: 403 },
     post: cohortManagers,
   },
   "routes/admin.roster-template[.xlsx]": { get: cohortManagers },
@@ -58,6 +63,18 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin.organisations._index": { get: adminOnly },
   "routes/admin.organisations.$organisationId": { get: adminOnly, post: adminOnly },
   "routes/admin.organisations.$organisationId.$kind[.png]": { get: adminOnly },
+  // Reports: admins over the academy, staff over their cohorts (read:report), organisation viewers over their
+  // organisation's cohorts; instructors and trainees not.
+  "routes/admin.reports._index": { get: { ...peopleArea, viewer: 200 } },
+  "routes/admin.reports.list": { get: { ...peopleArea, viewer: 200 } },
+  "routes/admin.reports[.xlsx]": { get: { ...peopleArea, viewer: 200 } },
+  "routes/admin_.reports.print": { get: { ...peopleArea, viewer: 200 } },
+  // Co-organisers' read-only rosters (the first cohort, which the county co-organises) and the list of them.
+  "routes/admin.reports_.cohorts._index": { get: rosterReaders },
+  "routes/admin.reports_.cohorts.$cohortId.roster": { get: rosterReaders },
+  // Reports API tokens are made by admins; the endpoint answers only to a token, whatever cookie comes along.
+  "routes/admin.api-tokens": { get: adminOnly, post: adminOnly },
+  "routes/api.reports": { get: everyone(401) },
   "routes/_portal.timetable": { get: portal },
   // Scheduling: instructors read a session; only those who plan the cohort schedule or change one.
   "routes/admin.cohorts.$cohortId.sessions.new": { get: cohortManagers, post: cohortManagers },
@@ -67,18 +84,18 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   // Lecturers and venues are shared by all cohorts: the staff side reads them, staff and admins change them.
   "routes/admin.lecturers._index": { get: staffArea },
   "routes/admin.lecturers.new": {
-    get: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 },
-    post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 },
+    get: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200, viewer: 403 },
+    post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200, viewer: 403 },
   },
-  "routes/admin.lecturers.$lecturerId": { get: staffArea, post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 } },
-  "routes/admin.venues._index": { get: staffArea, post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 } },
-  "routes/admin.venues.$venueId": { get: staffArea, post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200 } },
+  "routes/admin.lecturers.$lecturerId": { get: staffArea, post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200, viewer: 403 } },
+  "routes/admin.venues._index": { get: staffArea, post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200, viewer: 403 } },
+  "routes/admin.venues.$venueId": { get: staffArea, post: { anonymous: "login", trainee: 403, instructor: 403, staff: 200, admin: 200, viewer: 403 } },
   "routes/admin.teaching": { get: staffArea },
   "routes/admin.cohorts.$cohortId.modules.$moduleId.materials": { get: cohortReaders, post: cohortManagers },
   // A file of the first cohort: its trainee, its instructor and staff, and admins download it.
-  "routes/materials.$materialId": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 } },
+  "routes/materials.$materialId": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200, viewer: 404 } },
   // The first demo lecturer has no photo: signed-in visitors are told there is none.
-  "routes/lecturers.$lecturerId.photo": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404 } },
+  "routes/lecturers.$lecturerId.photo": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404, viewer: 404 } },
   // Probed with the running cohort, which takes no applications: nothing is written.
   "routes/apply.$code": { get: everyone(200), post: everyone(200) },
   // The cohort's code is no certificate's verification code: a clear 404 for anyone.
@@ -99,15 +116,16 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/calendar.$token.academy[.ics]": { get: everyone(404) },
   "routes/calendar.cohort.$token.academy[.ics]": { get: everyone(404) },
   // The first session of the first cohort: its trainee, its instructor and staff, and admins.
-  "routes/sessions.$sessionId.calendar[.ics]": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 } },
+  "routes/sessions.$sessionId.calendar[.ics]": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200, viewer: 404 } },
   // Check-in: the trainee's page (signed out, to the sign-in page: the first session takes no guests); the
-  // projector screen and its count for those who run the cohort's check-in; the staff panel's actions.
-  "routes/check-in.$sessionId": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 }, post: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200 } },
+  // projector screen and its count for those who run the cohort's check-in; the staff panel's actions. The trainee's
+  // page answers anyone signed in (a viewer, like an admin, is told they hold no seat; a probe records nothing).
+  "routes/check-in.$sessionId": { get: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200, viewer: 200 }, post: { anonymous: "login", trainee: 200, instructor: 200, staff: 200, admin: 200, viewer: 200 } },
   "routes/admin_.sessions.$sessionId.check-in": { get: cohortReaders },
   "routes/admin_.sessions.$sessionId.check-in[.json]": { get: cohortReaders },
   "routes/admin.cohorts.$cohortId.sessions.$sessionId_.check-in": {
     get: everyone("→/admin/cohorts/:cohortId/sessions/:sessionId"),
-    post: { anonymous: "login", trainee: 403, instructor: "→/admin/cohorts/:cohortId/sessions/:sessionId", staff: "→/admin/cohorts/:cohortId/sessions/:sessionId", admin: "→/admin/cohorts/:cohortId/sessions/:sessionId" },
+    post: { anonymous: "login", trainee: 403, instructor: "→/admin/cohorts/:cohortId/sessions/:sessionId", staff: "→/admin/cohorts/:cohortId/sessions/:sessionId", admin: "→/admin/cohorts/:cohortId/sessions/:sessionId", viewer: 403 },
   },
   "routes/_portal.calendar": { get: portal, post: portal },
   // Attendance: roll call, the sign-in sheet and its entry for staff of the cohort and the session's own
@@ -191,11 +209,18 @@ test("every route answers each role as the permission matrix says", async ({ bas
   const venueId = first("SELECT id FROM Venue ORDER BY name");
   const organisationId = first("SELECT id FROM Organisation ORDER BY name");
   const keyId = (database.prepare("SELECT keyId FROM SigningKey WHERE retiredAt IS NULL ORDER BY createdAt DESC").get() as { keyId: string } | undefined)?.keyId ?? "none";
+  // Every person's contact details but the viewer's own: none may appear on any page the viewer opens.
+  const contacts = [
+    ...(database.prepare("SELECT mobile AS value FROM Person WHERE mobile IS NOT NULL UNION SELECT email FROM Person WHERE email IS NOT NULL AND email <> ?").all(demo.viewer.login) as { value: string }[]),
+    ...(database.prepare("SELECT creditCode AS value FROM TraineeProfile WHERE creditCode IS NOT NULL").all() as { value: string }[]),
+    ...(database.prepare("SELECT DISTINCT mobile AS value FROM GuestAttendance WHERE mobile IS NOT NULL").all() as { value: string }[]),
+  ].map((row) => row.value);
+  expect(contacts.length).toBeGreaterThan(87);
   database.close();
   const params = { personId: trainee.id, token: "not-a-real-token", cohortId: cohort.id, code: cohort.code, moduleId, sessionId, materialId, lecturerId, venueId, organisationId, kind: "seal", keyId, list: "1", certificateId: "not-a-certificate" };
 
   const ordered = routes.filter((r) => r.id !== "routes/logout").concat(routes.filter((r) => r.id === "routes/logout"));
-  for (const who of ["anonymous", "trainee", "instructor", "staff", "admin"] as const) {
+  for (const who of ["anonymous", "trainee", "instructor", "staff", "admin", "viewer"] as const) {
     const context = await signedIn(baseURL!, who);
     for (const route of ordered) {
       const rule = matrix[route.id]!;
@@ -205,6 +230,10 @@ test("every route answers each role as the permission matrix says", async ({ bas
       check(rule.get[who], get.status(), get.headers()["location"], `GET ${url} as ${who}`, params);
       if (get.headers()["content-type"]?.startsWith("text/html")) {
         expect(get.headers()["content-security-policy"], `CSP on ${url}`).toMatch(/script-src 'self' 'nonce-/);
+      }
+      if (who === "viewer" && get.status() === 200) {
+        const page = await get.text();
+        expect(contacts.filter((contact) => page.includes(contact)), `contact details on ${url} as the viewer`).toEqual([]);
       }
       if (route.module.action) {
         expect(rule.post, `${route.id} has an action but no POST rule`).toBeDefined();
@@ -216,4 +245,34 @@ test("every route answers each role as the permission matrix says", async ({ bas
     }
     await context.dispose();
   }
+});
+
+test("the county's viewer opens the roster of the cohort the county co-organises, not the city's own cohort, and reads no contact details", async ({ baseURL }) => {
+  const database = new Database(path.resolve("data/e2e.db"), { readonly: true });
+  const cohorts = database.prepare("SELECT id, title FROM Cohort ORDER BY startDate").all() as { id: string; title: string }[];
+  const trainee = database.prepare("SELECT p.name, p.mobile, t.company, t.creditCode FROM Person p JOIN TraineeProfile t ON t.personId = p.id WHERE p.mobile = ?").get("13800000002") as {
+    name: string;
+    mobile: string;
+    company: string;
+    creditCode: string;
+  };
+  database.close();
+  const [shared, cityOnly] = cohorts as [{ id: string; title: string }, { id: string; title: string }];
+  const viewer = await signedIn(baseURL!, "viewer");
+  const roster = await viewer.get(`/admin/reports/cohorts/${shared.id}/roster`, { maxRedirects: 0 });
+  expect(roster.status()).toBe(200);
+  const page = await roster.text();
+  expect(page).toContain(trainee.name);
+  expect(page).toContain(trainee.company);
+  expect(page).not.toContain(trainee.mobile);
+  expect(page).not.toContain(trainee.creditCode);
+  const list = await (await viewer.get("/admin/reports/cohorts")).text();
+  expect(list).toContain(shared.title);
+  expect(list).not.toContain(cityOnly.title);
+  // The city's own cohort, and the same cohort's staff pages: refused.
+  expect((await viewer.get(`/admin/reports/cohorts/${cityOnly.id}/roster`, { maxRedirects: 0 })).status()).toBe(404);
+  for (const staffPage of [`/admin/cohorts/${shared.id}/roster`, `/admin/cohorts/${shared.id}/attendance`, `/admin/people`, "/admin/organisations", "/admin/api-tokens"]) {
+    expect((await viewer.get(staffPage, { maxRedirects: 0 })).status(), staffPage).toBe(403);
+  }
+  await viewer.dispose();
 });

@@ -27,6 +27,9 @@ import { loader as certificateArchiveLoader } from "~/routes/admin.cohorts.$coho
 import { loader as certificateFileLoader } from "~/routes/certificates.$certificateId.$kind.tsx";
 import { issueByException, issueToEligible, reissueCertificate, revokeCertificate } from "~/modules/certificates/issuance.server.ts";
 import { action as organisationAction } from "~/routes/admin.organisations.$organisationId.tsx";
+import { action as apiTokensAction } from "~/routes/admin.api-tokens.tsx";
+import { addOrganisationViewer, removeOrganisationViewer } from "~/modules/accounts/organisation-viewers.server.ts";
+import { createReportToken, revokeReportToken } from "~/modules/reports/api-tokens.server.ts";
 import { demoSealPng } from "~/modules/certificates/document-samples.server.ts";
 import { rotateSigningKey } from "~/modules/certificates/credential-keys.server.ts";
 import { action as settingsAction } from "~/routes/admin.settings.tsx";
@@ -213,10 +216,13 @@ describe("the permission matrix", () => {
     expect(roleKeys.filter((role) => rolePermissions[role].some((p) => p.startsWith("read:audit:")))).toEqual([
       "admin",
     ]);
+    // Organisation viewers only read, only through their organisation's cohorts, and only reports and rosters.
+    expect([...rolePermissions.viewer].sort()).toEqual(["read:report:organisation", "read:roster:organisation"]);
+    expect(roleKeys.filter((role) => rolePermissions[role].some((p) => p.endsWith(":organisation")))).toEqual(["viewer"]);
   });
 
   test("a signed-in user carries exactly the permissions the matrix gives their roles, as written to the database", async () => {
-    for (const roles of [["admin"], ["staff"], ["instructor"], ["trainee"], ["instructor", "trainee"]] as RoleKey[][]) {
+    for (const roles of [["admin"], ["staff"], ["instructor"], ["trainee"], ["viewer"], ["instructor", "trainee"]] as RoleKey[][]) {
       const { request } = await signedIn(roles);
       const user = await getCurrentUser(request());
       const expected = [...new Set(roles.flatMap((role) => rolePermissions[role]))].sort();
@@ -612,5 +618,73 @@ describe("organisations' seals and signatures", () => {
     expect(result.status).toBe(200);
     expect(result.errors[0]).toContain("organisations.errors.imageNotPng");
     expect((await db.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).sealSha256).toBeNull();
+  });
+});
+
+describe("organisation viewers and reports API tokens: only admins make or remove them", () => {
+  async function postForm(route: typeof organisationAction | typeof apiTokensAction, path: string, cookie: string, fields: Record<string, string>, params: Record<string, string> = {}) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    const request = new Request(`http://localhost${path}`, { method: "POST", body: form, headers: { Cookie: cookie } });
+    try {
+      const data = await route({ request, params, context: {} });
+      return { status: 200, errors: data.errors };
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown;
+      return { status: thrown.status, errors: [] };
+    }
+  }
+
+  test("staff of another cohort, staff of a cohort the organisation co-organises and an instructor are refused, through the domain and the page's form; nothing is written", async () => {
+    const { a, b } = await twoCohorts();
+    const organisation = await db.organisation.create({ data: { name: `测试县工商联${process.pid}`, kind: "federation", level: "county" } });
+    await db.cohortOrganisation.create({ data: { cohortId: a.id, organisationId: organisation.id, role: "co_organiser" } });
+    const ownStaff = await signedIn(["staff"]);
+    await assign(a.id, ownStaff.person.id, "staff");
+    const otherStaff = await signedIn(["staff"]);
+    await assign(b.id, otherStaff.person.id, "staff");
+    const instructor = await signedIn(["instructor"]);
+    await assign(a.id, instructor.person.id, "instructor");
+    const admin = await signedIn(["admin"]);
+    const existing = await addOrganisationViewer({ name: "周晓岚", mobile: "13612340001", organisationId: organisation.id }, { actor: asUser(admin.person.id, ["admin"]), now: new Date() });
+    const token = await createReportToken({ name: "统计平台", organisationId: null }, { actor: asUser(admin.person.id, ["admin"]), now: new Date() });
+    const before = { viewers: await db.organisationViewer.count(), tokens: await db.reportApiToken.count(), audit: await db.auditEvent.count() };
+
+    for (const who of [ownStaff, otherStaff, instructor]) {
+      const actor = { id: who.person.id, permissions: (await getCurrentUser(who.request()))!.permissions };
+      const context = { actor, now: new Date() };
+      await expect(addOrganisationViewer({ name: "冒名", mobile: "13612340002", organisationId: organisation.id }, context)).rejects.toMatchObject({ status: 403 });
+      await expect(removeOrganisationViewer({ organisationId: organisation.id, personId: existing.personId }, context)).rejects.toMatchObject({ status: 403 });
+      await expect(createReportToken({ name: "冒名", organisationId: null }, context)).rejects.toMatchObject({ status: 403 });
+      await expect(revokeReportToken(token.id, context)).rejects.toMatchObject({ status: 403 });
+
+      const cookie = who.request().headers.get("Cookie")!;
+      const page = `/admin/organisations/${organisation.id}`;
+      const params = { organisationId: organisation.id };
+      expect(await postForm(organisationAction, page, cookie, { intent: "viewer-add", name: "冒名", mobile: "13612340002" }, params)).toEqual({ status: 403, errors: [] });
+      expect(await postForm(organisationAction, page, cookie, { intent: "viewer-remove", personId: existing.personId }, params)).toEqual({ status: 403, errors: [] });
+      expect(await postForm(apiTokensAction, "/admin/api-tokens", cookie, { intent: "create", name: "冒名" })).toEqual({ status: 403, errors: [] });
+      expect(await postForm(apiTokensAction, "/admin/api-tokens", cookie, { intent: "revoke", tokenId: token.id })).toEqual({ status: 403, errors: [] });
+    }
+    expect({ viewers: await db.organisationViewer.count(), tokens: await db.reportApiToken.count(), audit: await db.auditEvent.count() }).toEqual(before);
+    expect(await db.person.count({ where: { mobile: "13612340002" } })).toBe(0);
+    expect((await db.reportApiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).toBeNull();
+
+    // The admin's own forms do what the others could not.
+    const adminCookie = admin.request().headers.get("Cookie")!;
+    expect(await postForm(organisationAction, `/admin/organisations/${organisation.id}`, adminCookie, { intent: "viewer-add", name: "李华", mobile: "13612340003" }, { organisationId: organisation.id })).toEqual({ status: 200, errors: [] });
+    expect(await postForm(apiTokensAction, "/admin/api-tokens", adminCookie, { intent: "revoke", tokenId: token.id })).toEqual({ status: 200, errors: [] });
+    expect(await db.organisationViewer.count({ where: { organisationId: organisation.id } })).toBe(2);
+  });
+
+  test("a viewer is refused by every staff-side check: no cohort, person or attendance permission anywhere", async () => {
+    const { a } = await twoCohorts();
+    const viewer = await signedIn(["viewer"]);
+    const trainee = await createPerson();
+    await enroll(a.id, trainee.id);
+    for (const need of ["read:cohort", "read:enrollment", "read:attendance", "read:curriculum", "read:certificate", "update:attendance"] as const) {
+      expect(await outcome(requireCohortPermission(viewer.request(), a.id, need)), need).toEqual(forbidden);
+    }
+    expect(await outcome(requirePersonPermission(viewer.request(), trainee.id, "read:person"))).toEqual(forbidden);
   });
 });

@@ -295,7 +295,7 @@ describe("the demo academy", () => {
 
   test("the demo sign-ins exist with their roles, and the instructor is a lecturer of cohort 1 only", async () => {
     const accounts = await db.person.findMany({
-      where: { email: { in: ["admin@demo.academy", "staff@demo.academy", "teacher@demo.academy"] } },
+      where: { email: { in: ["admin@demo.academy", "staff@demo.academy", "teacher@demo.academy", "county@demo.academy"] } },
       select: {
         email: true,
         status: true,
@@ -307,10 +307,18 @@ describe("the demo academy", () => {
     });
     expect(accounts.map((account) => [account.email, account.status, account.roles.map((r) => r.role.key)])).toEqual([
       ["admin@demo.academy", "active", ["admin"]],
+      ["county@demo.academy", "active", ["viewer"]],
       ["staff@demo.academy", "active", ["staff"]],
       ["teacher@demo.academy", "active", ["instructor"]],
     ]);
-    const [, staff, teacher] = accounts;
+    const [, viewer, staff, teacher] = accounts;
+    // The county federation's viewer reads the first cohort, which it co-organises, and no other.
+    expect(viewer?.cohortAssignments).toEqual([]);
+    const viewerCohorts = await db.cohort.findMany({
+      where: { organisations: { some: { role: { in: ["organiser", "co_organiser"] }, organisation: { viewers: { some: { person: { email: "county@demo.academy" } } } } } } },
+      select: { status: true },
+    });
+    expect(viewerCohorts).toEqual([{ status: "running" }]);
     expect(staff?.cohortAssignments).toHaveLength(2);
     expect(teacher?.lecturer?.name).toBeTruthy();
     expect(teacher?.cohortAssignments).toEqual([{ role: "instructor", cohort: { status: "running" } }]);

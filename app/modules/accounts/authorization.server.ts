@@ -4,7 +4,7 @@
 // to, or the person's own records.
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { requireUser, type CurrentUser } from "./auth-session.server.ts";
-import type { actions, entities, PermissionString } from "./roles.ts";
+import type { accesses, actions, entities, PermissionString } from "./roles.ts";
 
 type Action = (typeof actions)[number];
 type Entity = (typeof entities)[number];
@@ -14,7 +14,7 @@ export function forbidden(): never {
   throw new Response("Forbidden", { status: 403 });
 }
 
-export function can(user: Pick<CurrentUser, "permissions">, need: PermissionNeed, access: "own" | "cohort" | "any"): boolean {
+export function can(user: Pick<CurrentUser, "permissions">, need: PermissionNeed, access: (typeof accesses)[number]): boolean {
   return user.permissions.includes(`${need}:${access}` as PermissionString);
 }
 

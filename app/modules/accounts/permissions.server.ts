@@ -16,6 +16,7 @@ export const rolePermissions: Record<RoleKey, readonly PermissionString[]> = {
     "read:leave:any", "update:leave:any",
     "create:certificate:any", "read:certificate:any", "update:certificate:any",
     "read:report:any",
+    "read:roster:any",
     "read:audit:any",
   ],
   staff: [
@@ -27,6 +28,7 @@ export const rolePermissions: Record<RoleKey, readonly PermissionString[]> = {
     "read:leave:cohort", "update:leave:cohort",
     "create:certificate:cohort", "read:certificate:cohort", "update:certificate:cohort",
     "read:report:cohort",
+    "read:roster:cohort",
   ],
   instructor: [
     "read:cohort:cohort",
@@ -34,6 +36,7 @@ export const rolePermissions: Record<RoleKey, readonly PermissionString[]> = {
     "read:curriculum:cohort",
     "create:attendance:cohort", "read:attendance:cohort", "update:attendance:cohort",
     "read:leave:cohort",
+    "read:roster:cohort",
   ],
   trainee: [
     "read:cohort:own",
@@ -44,6 +47,8 @@ export const rolePermissions: Record<RoleKey, readonly PermissionString[]> = {
     "create:leave:own", "read:leave:own",
     "read:certificate:own",
   ],
+  // Read-only, and only through the organisation's cohorts: no contact details, no other admin page.
+  viewer: ["read:report:organisation", "read:roster:organisation"],
 };
 
 const permissionsByRoles = new Map<string, PermissionString[]>();
@@ -60,7 +65,7 @@ export function permissionsOf(roles: readonly string[]): PermissionString[] {
 }
 
 /**
- * Creates the four roles and their permissions, adding what is missing and
+ * Creates the roles and their permissions, adding what is missing and
  * removing grants no longer in the matrix. A handful of queries whatever the
  * size of the matrix, since it runs at every start.
  */

@@ -1,6 +1,7 @@
 // Roles and typed permission strings ("action:entity:access"), shared with the browser.
 
-export const roleKeys = ["admin", "staff", "instructor", "trainee"] as const;
+/** `viewer`: a co-organising organisation's read-only account (查看账号), see organisation-viewers.server.ts. */
+export const roleKeys = ["admin", "staff", "instructor", "trainee", "viewer"] as const;
 export type RoleKey = (typeof roleKeys)[number];
 
 export const actions = ["create", "read", "update", "delete"] as const;
@@ -14,13 +15,20 @@ export const entities = [
   "certificate",
   "report",
   "audit",
+  /** A cohort's people as co-organisers may see them: names, companies, positions, attendance; never contact details. */
+  "roster",
 ] as const;
-export const accesses = ["own", "cohort", "any"] as const;
+/** `organisation`: the cohorts that the person's organisation organises or co-organises (viewers). */
+export const accesses = ["own", "cohort", "organisation", "any"] as const;
 
 export type PermissionString =
   `${(typeof actions)[number]}:${(typeof entities)[number]}:${(typeof accesses)[number]}`;
 
-/** Staff-side roles land in /admin; trainees in the portal. */
+/** Where a viewer lands: the reports, the one page of the admin area that is theirs besides their cohorts' rosters. */
+export const VIEWER_HOME = "/admin/reports";
+
+/** Staff-side roles land in /admin; viewers in the reports; trainees in the portal. */
 export function homePathFor(roles: readonly string[]): string {
-  return roles.some((role) => role === "admin" || role === "staff" || role === "instructor") ? "/admin" : "/";
+  if (roles.some((role) => role === "admin" || role === "staff" || role === "instructor")) return "/admin";
+  return roles.includes("viewer") ? VIEWER_HOME : "/";
 }

@@ -32,5 +32,9 @@ export const auditActions = [
   "certificate.revoked",
   "certificate.reissued",
   "credential.key_rotated",
+  "viewer.added",
+  "viewer.removed",
+  "report_token.created",
+  "report_token.revoked",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
