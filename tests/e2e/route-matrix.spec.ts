@@ -107,7 +107,7 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/credentials.keys.$keyId": { get: everyone(200) },
   "routes/credentials.status.$list": { get: everyone(200) },
   // A made-up certificate: signed-in visitors are told there is none (scope is tested against real ones in integration).
-  "routes/certificates.$certificateId.credential[.json]": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404 } },
+  "routes/certificates.$certificateId.credential[.json]": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404, viewer: 404 } },
   "routes/login": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate._index": { get: signedOutOnly, post: signedOutOnly },
   "routes/activate.$token": { get: everyone(200), post: everyone(200) },
@@ -140,7 +140,7 @@ const matrix: Record<string, { get: Rule | "layout"; post?: Rule }> = {
   "routes/admin.cohorts.$cohortId.certificates[.json]": { get: cohortManagers },
   "routes/admin.cohorts.$cohortId.certificates[.zip]": { get: cohortManagers },
   // A certificate's PDF or image: a made-up certificate is unknown to every signed-in visitor.
-  "routes/certificates.$certificateId.$kind": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404 } },
+  "routes/certificates.$certificateId.$kind": { get: { anonymous: "login", trainee: 404, instructor: 404, staff: 404, admin: 404, viewer: 404 } },
   "routes/admin.cohorts.$cohortId.attendance[.xlsx]": { get: cohortReaders },
   "routes/admin.leave": { get: cohortManagers, post: cohortManagers },
   "routes/_portal.attendance": { get: portal, post: portal },
