@@ -35,7 +35,7 @@ test("staff open the year's report, switch to the county's breakdown and downloa
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 Excel" }).click()]);
   expect(download.suggestedFilename()).toBe(`培训统计-${year}-01-01-${year}-12-31.xlsx`);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync((await download.path())!));
+  await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
   const summary = workbook.getWorksheet("汇总")!;
   const values = summary.getSheetValues().flat().map(String);
   expect(values.some((v) => v.includes("培训工作统计"))).toBe(true);
