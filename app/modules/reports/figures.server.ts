@@ -20,49 +20,49 @@ export type SessionTally = { present: number; late: number; excused: number; abs
 
 export const emptyTally = (): SessionTally => ({ present: 0, late: 0, excused: 0, absent: 0, guests: 0, leaves: 0 });
 
-const recordsAt = (status: string) =>
-  Prisma.sql`(SELECT COUNT(*) FROM "Attendance" a WHERE a."sessionId" = s."id" AND a."status" = ${status})`;
-
 /**
  * Every counted session, a row each (the month and the hours need its own
  * start and end), with its tally: trainees' records by status, walk-in guests
  * who came, and approved leave where the trainee has no record (which makes
- * the session excused for them). Each count is a walk of one index range per
- * session, so nothing is sorted however many records there are. Records of
- * enrollments that do not count (withdrawn…) are rare, so they are taken off
- * afterwards instead of joining every record to its enrollment.
+ * the session excused for them). Records are counted from the
+ * (sessionId, status) index for the list of counted sessions, which both
+ * databases walk in order, so nothing is sorted however many records there
+ * are. Records of enrollments that do not count (withdrawn…) are rare, so
+ * they are taken off afterwards instead of joining every record to its enrollment.
  */
 export async function heldSessions(scope: ReportScope): Promise<{ sessions: HeldSession[]; tallies: Map<string, SessionTally> }> {
-  const [rows, uncounted] = await Promise.all([
+  const counted = Prisma.sql`SELECT s."id" FROM "Session" s JOIN "Module" m ON m."id" = s."moduleId" WHERE ${scope.sessions}`;
+  const [rows, records, uncounted, guests, leaves] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      SELECT s."id", s."kind", s."startsAt", s."endsAt", m."cohortId", m."id" AS "moduleId", m."creditHours", t."key" AS "track",
-        ${recordsAt("present")} AS "present", ${recordsAt("late")} AS "late", ${recordsAt("excused")} AS "excused", ${recordsAt("absent")} AS "absent",
-        (SELECT COUNT(*) FROM "GuestAttendance" g WHERE g."sessionId" = s."id" AND g."status" IN ('present', 'late')) AS "guests",
-        (SELECT COUNT(DISTINCT l."enrollmentId") FROM "LeaveRequest" l JOIN "Enrollment" e ON e."id" = l."enrollmentId"
-          WHERE l."sessionId" = s."id" AND l."status" = 'approved' AND e."status" IN ${countedEnrollments}
-            AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."enrollmentId" = l."enrollmentId" AND a."sessionId" = l."sessionId")) AS "leaves"
+      SELECT s."id", s."kind", s."startsAt", s."endsAt", m."cohortId", m."id" AS "moduleId", m."creditHours", t."key" AS "track"
       FROM "Session" s
       JOIN "Module" m ON m."id" = s."moduleId"
       JOIN "Track" t ON t."id" = m."trackId"
       WHERE ${scope.sessions}`),
     db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      SELECT a."sessionId", a."status", COUNT(*) AS "n"
-      FROM "Attendance" a JOIN "Session" s ON s."id" = a."sessionId" JOIN "Module" m ON m."id" = s."moduleId"
-      WHERE a."enrollmentId" IN (SELECT e."id" FROM "Enrollment" e WHERE e."status" NOT IN ${countedEnrollments} AND ${scope.cohortsOf(Prisma.sql`e."cohortId"`)})
-        AND ${scope.sessions}
+      SELECT a."sessionId", a."status", COUNT(*) AS "n" FROM "Attendance" a
+      WHERE a."sessionId" IN (${counted})
       GROUP BY a."sessionId", a."status"`),
+    db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+      SELECT a."sessionId", a."status", COUNT(*) AS "n" FROM "Attendance" a
+      WHERE a."enrollmentId" IN (SELECT e."id" FROM "Enrollment" e WHERE e."status" NOT IN ${countedEnrollments} AND ${scope.cohortsOf(Prisma.sql`e."cohortId"`)})
+        AND a."sessionId" IN (${counted})
+      GROUP BY a."sessionId", a."status"`),
+    db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+      SELECT g."sessionId", COUNT(*) AS "n" FROM "GuestAttendance" g
+      WHERE g."sessionId" IN (${counted}) AND g."status" IN ('present', 'late')
+      GROUP BY g."sessionId"`),
+    db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+      SELECT l."sessionId", COUNT(DISTINCT l."enrollmentId") AS "n"
+      FROM "LeaveRequest" l JOIN "Enrollment" e ON e."id" = l."enrollmentId"
+      WHERE l."sessionId" IN (${counted}) AND l."status" = 'approved' AND e."status" IN ${countedEnrollments}
+        AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."enrollmentId" = l."enrollmentId" AND a."sessionId" = l."sessionId")
+      GROUP BY l."sessionId"`),
   ]);
   const tallies = new Map<string, SessionTally>();
   const sessions = rows.map((row): HeldSession => {
     const id = String(row.id);
-    tallies.set(id, {
-      present: num(row.present),
-      late: num(row.late),
-      excused: num(row.excused),
-      absent: num(row.absent),
-      guests: num(row.guests),
-      leaves: num(row.leaves),
-    });
+    tallies.set(id, emptyTally());
     return {
       id,
       kind: String(row.kind),
@@ -74,9 +74,22 @@ export async function heldSessions(scope: ReportScope): Promise<{ sessions: Held
       track: String(row.track),
     };
   });
+  const statusOf = (status: unknown) => String(status) as "present" | "late" | "excused" | "absent";
+  for (const row of records) {
+    const tally = tallies.get(String(row.sessionId));
+    if (tally) tally[statusOf(row.status)] += num(row.n);
+  }
   for (const row of uncounted) {
     const tally = tallies.get(String(row.sessionId));
-    if (tally) tally[String(row.status) as "present" | "late" | "excused" | "absent"] -= num(row.n);
+    if (tally) tally[statusOf(row.status)] -= num(row.n);
+  }
+  for (const row of guests) {
+    const tally = tallies.get(String(row.sessionId));
+    if (tally) tally.guests += num(row.n);
+  }
+  for (const row of leaves) {
+    const tally = tallies.get(String(row.sessionId));
+    if (tally) tally.leaves += num(row.n);
   }
   return { sessions, tallies };
 }
