@@ -55,6 +55,10 @@ const shots: Shot[] = [
   { name: "admin-venues", path: "/admin/venues", login: admin },
   { name: "instructor-teaching", path: "/admin/teaching", login: instructor },
   { name: "instructor-calendar", path: "/admin/calendar", login: instructor },
+  { name: "admin-reports", path: "/admin/reports", login: admin },
+  { name: "admin-reports-organiser", path: "/admin/reports?breakdown=organiser", login: admin },
+  { name: "admin-reports-list", path: "/admin/reports/list?figure=personTimes", login: admin },
+  { name: "admin-reports-print", path: "/admin/reports/print", login: admin },
 ];
 
 const variants = [

@@ -30,6 +30,9 @@ const printCss = `
   .report-print section, .report-print figure, .report-print tr { break-inside: avoid; }
   .report-print thead { display: table-header-group; }
 }
+.report-print .overflow-x-auto { overflow: visible; }
+.report-print table { font-size: 0.8rem; }
+.report-print th, .report-print td { white-space: normal !important; min-width: 0 !important; }
 `;
 
 export default function ReportPrint() {
@@ -37,7 +40,7 @@ export default function ReportPrint() {
   const language = i18n.language as Language;
   const { report, academyName, errors } = useLoaderData<typeof loader>();
   return (
-    <main className="report-print mx-auto flex max-w-4xl flex-col gap-6 bg-white p-6 text-black">
+    <main className="report-print mx-auto flex max-w-5xl flex-col gap-6 bg-white p-6 text-black">
       <style>{printCss}</style>
       <div className="report-tools flex flex-wrap items-center gap-3">
         <Link to={report ? `/admin/reports?${rangeQuery(report.range)}` : "/admin/reports"} className="text-muted hover:underline">

@@ -7,16 +7,8 @@ import { sessionKinds, trackKeys, type SessionKind, type TrackKey } from "~/modu
 import { db } from "~/utils/db.server.ts";
 import { localDate } from "~/utils/time.ts";
 import { assembleProfileBreakdown, Totals } from "./totals.ts";
-import {
-  certificatesIssued,
-  cohortFacts,
-  countedEnrollmentsByCohort,
-  distinctPeople,
-  emptyTally,
-  heldSessions,
-  profileCells,
-  sessionTallies,
-} from "./figures.server.ts";
+import { enrollmentFigures } from "./enrollment-figures.server.ts";
+import { certificatesIssued, cohortFacts, countedEnrollmentsByCohort, emptyTally, heldSessions } from "./figures.server.ts";
 import { monthsOf } from "./range.ts";
 import type { Breakdown, BreakdownRow, Report, ReportRange, TripRow } from "./report.ts";
 import { reportScope } from "./scope.server.ts";
@@ -28,19 +20,14 @@ export async function loadReport(input: { range: ReportRange; cohortIds: readonl
   const now = input.now ?? new Date();
   const { timeZone } = await getAcademySettings();
   const scope = await reportScope({ range: input.range, cohortIds: input.cohortIds, timeZone, now });
-  const [sessions, tallies, people, certificates] = await Promise.all([
-    heldSessions(scope),
-    sessionTallies(scope),
-    distinctPeople(scope),
-    certificatesIssued(scope, input.cohortIds),
-  ]);
+  const [{ sessions, tallies }, certificates] = await Promise.all([heldSessions(scope), certificatesIssued(scope, input.cohortIds)]);
   const cohortIds = [...new Set(sessions.map((s) => s.cohortId))];
-  const [enrolled, cohorts, districts, industries] = await Promise.all([
+  const [enrolled, cohorts, byEnrollment] = await Promise.all([
     countedEnrollmentsByCohort(cohortIds),
     cohortFacts(cohortIds),
-    profileCells(scope, "district", cohortIds),
-    profileCells(scope, "industry", cohortIds),
+    enrollmentFigures(scope, cohortIds),
   ]);
+  const { district: districts, industry: industries, people } = byEnrollment;
 
   const total = new Totals();
   const byCohort = new Map<string, Totals>();

@@ -64,19 +64,3 @@ export async function reportScope(input: { range: ReportRange; cohortIds: readon
 
 /** Statuses of enrollments whose attendance counts (as in attendance/standing.server.ts). */
 export const countedEnrollments = Prisma.sql`('enrolled', 'completed')`;
-
-/**
- * Trainees' records at the counted sessions, first added up per enrollment and
- * status (an index-only walk of Attendance by session), so that what is joined
- * to enrollments and profiles afterwards is thousands of rows, not hundreds of thousands.
- */
-export function recordsByEnrollment(scope: ReportScope): Prisma.Sql {
-  return Prisma.sql`(
-    SELECT a."enrollmentId" AS "enrollmentId", a."status" AS "status", COUNT(*) AS "n"
-    FROM "Session" s
-    JOIN "Module" m ON m."id" = s."moduleId"
-    JOIN "Attendance" a ON a."sessionId" = s."id"
-    WHERE ${scope.sessions}
-    GROUP BY a."enrollmentId", a."status"
-  )`;
-}

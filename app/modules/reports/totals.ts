@@ -1,6 +1,6 @@
 // Adding up per-session and per-cell figures into report rows. Pure: the
 // database has already counted; these loops run over sessions and cohorts.
-import type { ProfileCell } from "./figures.server.ts";
+import type { ProfileCell } from "./enrollment-figures.server.ts";
 import { NOT_GIVEN, type AttendanceFigure, type BreakdownRow, type HoursFigure, type PersonTimes } from "./report.ts";
 
 export type SessionLine = {
