@@ -63,7 +63,7 @@ export const modules = {
     uses: [...base, "cohorts", "programme", "attendance", "files", "materials"],
   },
   reports: {
-    owns: "the academy's report: figures by period, breakdowns, charts, the workbook, the print view and figures' lists; nothing imports reports",
+    owns: "the academy's report: figures by period, breakdowns, charts, the workbook, the print view and figures' lists; co-organisers' read-only rosters; the reports API; nothing imports reports",
     uses: "all",
   },
 };
