@@ -47,8 +47,28 @@ async function refuse(req: Request, res: Response, named: number) {
   }
   const language = parseLanguage(await languageCookie.parse(req.get("cookie") ?? null)) ?? defaultLanguage;
   const message = getFixedT(language)("errors.bodyTooLarge", { limit: formatBytes(named, language) });
-  // The connection closes after the answer, so the rest of the body is never read.
+  // The connection closes after the answer, so the rest of the body is never kept.
+  lingerBeforeClosing(req);
   res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send(message);
+}
+
+/** How long a refused body may still be read (and dropped) after the 413, so that its sender reads the answer. */
+const LINGER_MS = 2_000;
+
+/**
+ * Closing a socket while the client is still sending makes the kernel answer with a reset, which can
+ * discard the 413 before the client has read it (the browser then shows a broken connection instead of
+ * the message). As web servers do ("lingering close"), the answer is followed by a half-close, and what
+ * still arrives is read and dropped for a short, bounded time before the socket is closed.
+ */
+function lingerBeforeClosing(req: Request) {
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  };
 }
 
 export function limitRequestBodies(uploadForms: readonly UploadForm[]): RequestHandler {
