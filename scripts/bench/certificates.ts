@@ -20,7 +20,6 @@ import { projectRoot } from "~/utils/project-root.server.ts";
 import { academyInstant } from "../../prisma/seed/demo-data.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { onEachDatabase, whenRun } from "./each-database.ts";
-import { benchKey, signBenchCredentials, verifyBenchCredentials } from "./credentials.ts";
 import type { CertificateSnapshot } from "~/modules/certificates/certificates.ts";
 
 export const CERTIFICATES = 87;
@@ -41,6 +40,8 @@ async function measure(databaseUrl: string, label: string): Promise<CertificateB
   const { ensureDocuments } = await import("~/modules/certificates/documents.server.ts");
   const { readStoredFile, storedPathOf } = await import("~/modules/files/file-storage.server.ts");
   const { rolePermissions } = await import("~/modules/accounts/permissions.server.ts");
+  // Imported once DATABASE_URL names the bench's database: these modules open the database when loaded.
+  const { benchKey, signBenchCredentials, verifyBenchCredentials } = await import("./credentials.ts");
   try {
     await seedDemoAcademy(db, { anchorDate: ANCHOR });
     // Every trainee of the class meets this rule, so the batch is the whole class.
