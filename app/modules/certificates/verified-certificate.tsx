@@ -51,13 +51,14 @@ export function VerifiedCertificate({ snapshot, status }: { snapshot: Certificat
         </div>
       )}
       <p className="text-sm text-muted">{t("certificates.verify.intro")}</p>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
+      {/* On a phone (and in elder mode) each label sits above its value, so long values keep the full width. */}
+      <dl className="grid grid-cols-1 sm:grid-cols-[auto_1fr] sm:gap-x-4 sm:gap-y-2">
         {rows
           .filter(([, value]) => value !== "")
           .map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-muted">{label}</dt>
-              <dd className="break-all font-medium">{value}</dd>
+              <dd className="mb-2 font-medium [overflow-wrap:anywhere] sm:mb-0">{value}</dd>
             </div>
           ))}
       </dl>
