@@ -9,6 +9,7 @@
 // the few cohorts cut by the range's edges, or still running, check each
 // record's session.
 import { db, Prisma } from "~/utils/db.server.ts";
+import type { LeaveCounts } from "./figures.server.ts";
 import { countedEnrollments, type ReportScope } from "./scope.server.ts";
 
 export type ProfileColumn = "district" | "industry";
@@ -27,13 +28,18 @@ const num = (value: unknown) => Number(value ?? 0);
 const valueOf = (value: unknown) => (value === null || value === undefined ? null : String(value).trim() || null);
 const attended = Prisma.sql`('present', 'late')`;
 
-/** Cohorts whose every session is counted, and the others that have some. */
-async function splitCohorts(scope: ReportScope, cohortIds: readonly string[]): Promise<{ whole: string[]; partial: string[] }> {
-  if (cohortIds.length === 0) return { whole: [], partial: [] };
+export type CountedCohorts = { whole: string[]; partial: string[] };
+
+/**
+ * The cohorts with a counted session (those the report holds): the ones whose every session
+ * is counted, and the others. Read from the sessions alone (a few thousand rows), so the
+ * report starts every other query at once instead of waiting for the counted sessions' list.
+ */
+export async function countedCohorts(scope: ReportScope): Promise<CountedCohorts> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     SELECT m."cohortId", COUNT(*) AS "total", SUM(CASE WHEN ${scope.sessions} THEN 1 ELSE 0 END) AS "counted"
     FROM "Session" s JOIN "Module" m ON m."id" = s."moduleId"
-    WHERE m."cohortId" IN (${Prisma.join(cohortIds)})
+    WHERE ${scope.cohortsOf(Prisma.sql`m."cohortId"`)}
     GROUP BY m."cohortId"`);
   const whole: string[] = [];
   const partial: string[] = [];
@@ -44,8 +50,8 @@ async function splitCohorts(scope: ReportScope, cohortIds: readonly string[]): P
   return { whole, partial };
 }
 
-export async function enrollmentFigures(scope: ReportScope, cohortIds: readonly string[]): Promise<EnrollmentFigures> {
-  const { whole, partial } = await splitCohorts(scope, cohortIds);
+export async function enrollmentFigures(scope: ReportScope, { whole, partial }: CountedCohorts, leave: Promise<LeaveCounts>): Promise<EnrollmentFigures> {
+  const cohortIds = [...whole, ...partial];
   const guestKeys = Prisma.sql`
     SELECT DISTINCT COALESCE(g."matchedPersonId", 'guest:' || g."mobile") AS "k", g."matchedPersonId" AS "p"
     FROM "Session" s JOIN "Module" m ON m."id" = s."moduleId" JOIN "GuestAttendance" g ON g."sessionId" = s."id"
@@ -66,6 +72,8 @@ export async function enrollmentFigures(scope: ReportScope, cohortIds: readonly 
   const records = branches.length
     ? Prisma.join(branches, " UNION ALL ")
     : Prisma.sql`SELECT a."enrollmentId" AS "enrollmentId", a."status" AS "status", COUNT(*) AS "n" FROM "Attendance" a WHERE 1 = 0 GROUP BY a."enrollmentId", a."status"`;
+  // The profile bases are small queries of their own, run beside the one over the records.
+  const bases = Promise.all([profileBase("district", cohortIds, leave), profileBase("industry", cohortIds, leave)]);
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     WITH x AS MATERIALIZED (
       SELECT e."cohortId" AS "cohortId", e."personId" AS "personId", tp."district" AS "district", tp."industry" AS "industry", r."status" AS "status", r."n" AS "n"
@@ -80,7 +88,7 @@ export async function enrollmentFigures(scope: ReportScope, cohortIds: readonly 
     UNION ALL SELECT 'trainees', NULL, NULL, NULL, COUNT(DISTINCT "personId") FROM x WHERE "status" IN ${attended}
     UNION ALL SELECT 'guests', NULL, NULL, NULL, COUNT(*) FROM g
     UNION ALL SELECT 'overlap', NULL, NULL, NULL, COUNT(DISTINCT g."p") FROM g WHERE g."p" IN (SELECT "personId" FROM x WHERE "status" IN ${attended})`);
-  const [districtBase, industryBase] = await Promise.all([profileBase(scope, "district", cohortIds), profileBase(scope, "industry", cohortIds)]);
+  const [districtBase, industryBase] = await bases;
   const figures = { district: districtBase, industry: industryBase };
   let trainees = 0;
   let guests = 0;
@@ -105,8 +113,8 @@ export async function enrollmentFigures(scope: ReportScope, cohortIds: readonly 
   };
 }
 
-/** Per cohort and value: the counted enrollments and the approved leave without a record (small, aggregated queries). */
-async function profileBase(scope: ReportScope, column: ProfileColumn, cohortIds: readonly string[]) {
+/** Per cohort and value: the counted enrollments (a small, aggregated query) and the approved leave without a record. */
+async function profileBase(column: ProfileColumn, cohortIds: readonly string[], leave: Promise<LeaveCounts>) {
   const cells = new Map<string, ProfileCell>();
   const cell = (cohortId: string, value: string | null) => {
     const key = `${cohortId}\u0000${value ?? ""}`;
@@ -123,17 +131,9 @@ async function profileBase(scope: ReportScope, column: ProfileColumn, cohortIds:
       FROM "Enrollment" e LEFT JOIN "TraineeProfile" tp ON tp."personId" = e."personId"
       WHERE e."status" IN ${countedEnrollments} AND e."cohortId" IN (${Prisma.join(cohortIds)})
       GROUP BY e."cohortId", ${field}`),
-    db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      SELECT e."cohortId", ${field} AS "value", COUNT(DISTINCT l."enrollmentId" || '|' || l."sessionId") AS "n"
-      FROM "Session" s JOIN "Module" m ON m."id" = s."moduleId"
-      JOIN "LeaveRequest" l ON l."sessionId" = s."id"
-      JOIN "Enrollment" e ON e."id" = l."enrollmentId"
-      LEFT JOIN "TraineeProfile" tp ON tp."personId" = e."personId"
-      WHERE ${scope.sessions} AND l."status" = 'approved' AND e."status" IN ${countedEnrollments}
-        AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."enrollmentId" = l."enrollmentId" AND a."sessionId" = l."sessionId")
-      GROUP BY e."cohortId", ${field}`),
+    leave,
   ]);
   for (const row of enrolled) cell(String(row.cohortId), valueOf(row.value)).enrolled += num(row.n);
-  for (const row of leaves) cell(String(row.cohortId), valueOf(row.value)).leaves += num(row.n);
+  for (const row of leaves[column]) cell(row.cohortId, valueOf(row.value)).leaves += row.n;
   return base;
 }

@@ -1,7 +1,7 @@
 // The report's queries, each aggregated in the database and each bounded by
 // the number of sessions, cohorts or enrollments, never by attendance rows.
 import { db, Prisma } from "~/utils/db.server.ts";
-import { countedEnrollments, type ReportScope } from "./scope.server.ts";
+import { countedEnrollments, withoutRecord, type ReportScope } from "./scope.server.ts";
 
 const num = (value: unknown) => Number(value ?? 0);
 
@@ -30,9 +30,9 @@ export const emptyTally = (): SessionTally => ({ present: 0, late: 0, excused: 0
  * are. Records of enrollments that do not count (withdrawn…) are rare, so
  * they are taken off afterwards instead of joining every record to its enrollment.
  */
-export async function heldSessions(scope: ReportScope): Promise<{ sessions: HeldSession[]; tallies: Map<string, SessionTally> }> {
+export async function heldSessions(scope: ReportScope, leave: Promise<LeaveCounts>): Promise<{ sessions: HeldSession[]; tallies: Map<string, SessionTally> }> {
   const counted = Prisma.sql`SELECT s."id" FROM "Session" s JOIN "Module" m ON m."id" = s."moduleId" WHERE ${scope.sessions}`;
-  const [rows, records, uncounted, guests, leaves] = await Promise.all([
+  const [rows, records, uncounted, guests, { bySession: leaves }] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
       SELECT s."id", s."kind", s."startsAt", s."endsAt", m."cohortId", m."id" AS "moduleId", m."creditHours", t."key" AS "track"
       FROM "Session" s
@@ -52,12 +52,7 @@ export async function heldSessions(scope: ReportScope): Promise<{ sessions: Held
       SELECT g."sessionId", COUNT(*) AS "n" FROM "GuestAttendance" g
       WHERE g."sessionId" IN (${counted}) AND g."status" IN ('present', 'late')
       GROUP BY g."sessionId"`),
-    db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-      SELECT l."sessionId", COUNT(DISTINCT l."enrollmentId") AS "n"
-      FROM "LeaveRequest" l JOIN "Enrollment" e ON e."id" = l."enrollmentId"
-      WHERE l."sessionId" IN (${counted}) AND l."status" = 'approved' AND e."status" IN ${countedEnrollments}
-        AND NOT EXISTS (SELECT 1 FROM "Attendance" a WHERE a."enrollmentId" = l."enrollmentId" AND a."sessionId" = l."sessionId")
-      GROUP BY l."sessionId"`),
+    leave,
   ]);
   const tallies = new Map<string, SessionTally>();
   const sessions = rows.map((row): HeldSession => {
@@ -87,11 +82,44 @@ export async function heldSessions(scope: ReportScope): Promise<{ sessions: Held
     const tally = tallies.get(String(row.sessionId));
     if (tally) tally.guests += num(row.n);
   }
-  for (const row of leaves) {
-    const tally = tallies.get(String(row.sessionId));
-    if (tally) tally.leaves += num(row.n);
+  for (const [sessionId, n] of leaves) {
+    const tally = tallies.get(sessionId);
+    if (tally) tally.leaves += n;
   }
   return { sessions, tallies };
+}
+
+export type LeaveCount = { cohortId: string; value: string | null; n: number };
+
+export type LeaveCounts = { bySession: Map<string, number>; district: LeaveCount[]; industry: LeaveCount[] };
+
+/**
+ * Approved leave at a counted session where the trainee (of an enrollment that counts) has no
+ * record, which makes the session excused for them: per session, and per cohort and the
+ * trainee's district or industry. One statement, so each leave request's record is looked up
+ * once however many figures need it; a trainee with two approved requests for one session counts once.
+ */
+export async function leaveWithoutRecord(scope: ReportScope): Promise<LeaveCounts> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    WITH lv AS MATERIALIZED (
+      SELECT DISTINCT l."sessionId" AS "sessionId", e."cohortId" AS "cohortId", tp."district" AS "district", tp."industry" AS "industry", l."enrollmentId" AS "enrollmentId"
+      FROM "Session" s JOIN "Module" m ON m."id" = s."moduleId"
+      JOIN "LeaveRequest" l ON l."sessionId" = s."id"
+      JOIN "Enrollment" e ON e."id" = l."enrollmentId"
+      LEFT JOIN "TraineeProfile" tp ON tp."personId" = e."personId"
+      WHERE ${scope.sessions} AND l."status" = 'approved' AND e."status" IN ${countedEnrollments} AND ${withoutRecord}
+    )
+    SELECT 'session' AS "part", "sessionId" AS "key", NULL AS "value", COUNT(*) AS "n" FROM lv GROUP BY "sessionId"
+    UNION ALL SELECT 'district', "cohortId", "district", COUNT(*) FROM lv GROUP BY "cohortId", "district"
+    UNION ALL SELECT 'industry', "cohortId", "industry", COUNT(*) FROM lv GROUP BY "cohortId", "industry"`);
+  const counts: LeaveCounts = { bySession: new Map(), district: [], industry: [] };
+  for (const row of rows) {
+    const part = String(row.part);
+    if (part === "session") counts.bySession.set(String(row.key), num(row.n));
+    else if (part === "district" || part === "industry")
+      counts[part].push({ cohortId: String(row.key), value: row.value === null || row.value === undefined ? null : String(row.value), n: num(row.n) });
+  }
+  return counts;
 }
 
 /** Enrollments that count (enrolled or completed), per cohort. */

@@ -7,8 +7,8 @@ import { sessionKinds, trackKeys, type SessionKind, type TrackKey } from "~/modu
 import { db } from "~/utils/db.server.ts";
 import { localDate } from "~/utils/time.ts";
 import { assembleProfileBreakdown, Totals } from "./totals.ts";
-import { enrollmentFigures } from "./enrollment-figures.server.ts";
-import { certificatesIssued, cohortFacts, countedEnrollmentsByCohort, emptyTally, heldSessions } from "./figures.server.ts";
+import { countedCohorts, enrollmentFigures } from "./enrollment-figures.server.ts";
+import { certificatesIssued, cohortFacts, countedEnrollmentsByCohort, emptyTally, heldSessions, leaveWithoutRecord } from "./figures.server.ts";
 import { monthsOf } from "./range.ts";
 import type { Breakdown, BreakdownRow, Report, ReportRange, TripRow } from "./report.ts";
 import { reportScope } from "./scope.server.ts";
@@ -20,12 +20,16 @@ export async function loadReport(input: { range: ReportRange; cohortIds: readonl
   const now = input.now ?? new Date();
   const { timeZone } = await getAcademySettings();
   const scope = await reportScope({ range: input.range, cohortIds: input.cohortIds, timeZone, now });
-  const [{ sessions, tallies }, certificates] = await Promise.all([heldSessions(scope), certificatesIssued(scope, input.cohortIds)]);
-  const cohortIds = [...new Set(sessions.map((s) => s.cohortId))];
-  const [enrolled, cohorts, byEnrollment] = await Promise.all([
-    countedEnrollmentsByCohort(cohortIds),
-    cohortFacts(cohortIds),
-    enrollmentFigures(scope, cohortIds),
+  // Every query starts at once on the pool: the cohorts held are read from the sessions alone,
+  // so the per-enrollment figures do not wait for the per-session tallies.
+  const leave = leaveWithoutRecord(scope);
+  const [{ sessions, tallies }, certificates, [cohortIds, enrolled, cohorts, byEnrollment]] = await Promise.all([
+    heldSessions(scope, leave),
+    certificatesIssued(scope, input.cohortIds),
+    countedCohorts(scope).then((held) => {
+      const ids = [...held.whole, ...held.partial];
+      return Promise.all([ids, countedEnrollmentsByCohort(ids), cohortFacts(ids), enrollmentFigures(scope, held, leave)] as const);
+    }),
   ]);
   const { district: districts, industry: industries, people } = byEnrollment;
 

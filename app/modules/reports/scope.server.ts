@@ -64,3 +64,11 @@ export async function reportScope(input: { range: ReportRange; cohortIds: readon
 
 /** Statuses of enrollments whose attendance counts (as in attendance/standing.server.ts). */
 export const countedEnrollments = Prisma.sql`('enrolled', 'completed')`;
+
+/**
+ * Approved leave `l` for which the trainee has no record at that session. Written as a count
+ * rather than NOT EXISTS: PostgreSQL turns NOT EXISTS into an anti join that hashes every
+ * attendance row (its estimate of the matches is far off), while this is one probe of the
+ * (enrollmentId, sessionId) unique index per leave request, as SQLite does either way.
+ */
+export const withoutRecord = Prisma.sql`(SELECT COUNT(*) FROM "Attendance" a WHERE a."enrollmentId" = l."enrollmentId" AND a."sessionId" = l."sessionId") = 0`;
