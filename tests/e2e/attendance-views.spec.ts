@@ -69,7 +69,12 @@ test("the roster sorts by attendance rate, lowest first and then highest, withou
   await page.locator('form#login button[type="submit"]').click();
   await page.getByRole("link", { name: "人工智能赋能产业升级专题班（第一期）" }).click();
   await page.getByRole("link", { name: "学员名单" }).click();
-  const rates = async () =>
+  // The address changes when the next page starts to arrive: its rows are read once it has loaded.
+  const rates = async () => {
+    await page.waitForLoadState("load");
+    return readRates();
+  };
+  const readRates = async () =>
     (await page.getByTestId("roster-rate").allTextContents()).filter((text) => text.endsWith("%")).map((text) => Number(text.replace("%", "")));
   await page.getByRole("link", { name: /出勤率/ }).click();
   await expect(page).toHaveURL(/sort=rate/);
