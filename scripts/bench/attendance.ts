@@ -14,7 +14,7 @@ import { parseDatabaseUrl } from "~/utils/database-url.ts";
 import { i18nOptions } from "~/utils/i18n.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
-import { onEachDatabase, whenRun } from "./each-database.ts";
+import { onEachDatabase, printTimings, whenRun, type TimingResult } from "./each-database.ts";
 import { randomSource } from "./timetable.ts";
 
 const TIME_ZONE = "Asia/Shanghai";
@@ -34,7 +34,7 @@ const RUNS = 15;
 const HOUR = 3_600_000;
 const NOW = new Date("2026-01-15T08:00:00Z");
 
-export type AttendanceBenchResult = { name: string; medianMs: number; slowestMs: number; runs: number };
+export type AttendanceBenchResult = TimingResult;
 
 type Planned = { status: "present" | "late" | "excused" | "absent" | null; leave: boolean };
 
@@ -208,12 +208,4 @@ export async function benchAttendance(): Promise<AttendanceBenchResult[]> {
   return onEachDatabase<AttendanceBenchResult>(thisFile, "attendance");
 }
 
-function printTable(results: readonly AttendanceBenchResult[]) {
-  const width = Math.max(...results.map((r) => r.name.length));
-  console.log(`${"benchmark".padEnd(width)}  ${"median ms".padStart(9)}  ${"slowest ms".padStart(10)}  runs`);
-  for (const { name, medianMs, slowestMs, runs } of results) {
-    console.log(`${name.padEnd(width)}  ${medianMs.toFixed(1).padStart(9)}  ${slowestMs.toFixed(1).padStart(10)}  ${runs}`);
-  }
-}
-
-await whenRun(import.meta.url, { measure, onEachDatabase: benchAttendance, print: printTable });
+await whenRun(import.meta.url, { measure, onEachDatabase: benchAttendance, print: printTimings });

@@ -81,3 +81,15 @@ export async function whenRun<T>(
     bench.print(await bench.onEachDatabase());
   }
 }
+
+/** A timing benchmark's row: the median and slowest of its runs. */
+export type TimingResult = { name: string; medianMs: number; slowestMs: number; runs: number };
+
+/** Prints timing rows as a table for people. */
+export function printTimings(results: readonly TimingResult[]): void {
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log(`${"benchmark".padEnd(width)}  ${"median ms".padStart(9)}  ${"slowest ms".padStart(10)}  runs`);
+  for (const { name, medianMs, slowestMs, runs } of results) {
+    console.log(`${name.padEnd(width)}  ${medianMs.toFixed(1).padStart(9)}  ${slowestMs.toFixed(1).padStart(10)}  ${runs}`);
+  }
+}

@@ -13,7 +13,7 @@ import { parseDatabaseUrl } from "~/utils/database-url.ts";
 import { i18nOptions } from "~/utils/i18n.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
-import { onEachDatabase, whenRun } from "./each-database.ts";
+import { onEachDatabase, printTimings, whenRun, type TimingResult } from "./each-database.ts";
 import { randomSource } from "./timetable.ts";
 
 const COHORTS = 120;
@@ -34,7 +34,7 @@ const HOUR = 3_600_000;
 const NOW = new Date("2026-01-15T08:00:00Z");
 const FIRST_MONDAY = Date.UTC(2021, 0, 4);
 
-export type ReportsBenchResult = { name: string; medianMs: number; slowestMs: number; runs: number };
+export type ReportsBenchResult = TimingResult;
 
 function check(condition: boolean, message: () => string): void {
   if (!condition) throw new Error(`reports benchmark: ${message()}`);
@@ -263,12 +263,4 @@ export async function benchReports(): Promise<ReportsBenchResult[]> {
   return onEachDatabase<ReportsBenchResult>(thisFile, "reports");
 }
 
-function printTable(results: readonly ReportsBenchResult[]) {
-  const width = Math.max(...results.map((r) => r.name.length));
-  console.log(`${"benchmark".padEnd(width)}  ${"median ms".padStart(9)}  ${"slowest ms".padStart(10)}  runs`);
-  for (const { name, medianMs, slowestMs, runs } of results) {
-    console.log(`${name.padEnd(width)}  ${medianMs.toFixed(1).padStart(9)}  ${slowestMs.toFixed(1).padStart(10)}  ${runs}`);
-  }
-}
-
-await whenRun(import.meta.url, { measure, onEachDatabase: benchReports, print: printTable });
+await whenRun(import.meta.url, { measure, onEachDatabase: benchReports, print: printTimings });

@@ -232,3 +232,17 @@ export const CertificateActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), certificateId: z.string().min(1).max(64), reason }),
   z.object({ intent: z.literal("reissue"), certificateId: z.string().min(1).max(64), reason }),
 ]);
+
+/** One of the trainee's certificates as 我的证书 lists it. */
+export type MyCertificate = {
+  id: string;
+  serial: string;
+  cohortTitle: string;
+  issuedOn: string;
+  status: "valid" | "revoked" | "superseded";
+  verifyPath: string;
+  credentialPath: string;
+  traineeName: string;
+  /** The stored PDF and image; only a current certificate is handed out (revoked and superseded ones show their status). */
+  files: { pdf: string; image: string } | null;
+};

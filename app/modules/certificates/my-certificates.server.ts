@@ -2,21 +2,8 @@
 import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { can } from "~/modules/accounts/authorization.server.ts";
 import { db } from "~/utils/db.server.ts";
-import type { CertificateSnapshot } from "./certificates.ts";
+import type { CertificateSnapshot, MyCertificate } from "./certificates.ts";
 import { credentialPaths } from "./credential.ts";
-
-export type MyCertificate = {
-  id: string;
-  serial: string;
-  cohortTitle: string;
-  issuedOn: string;
-  status: "valid" | "revoked" | "superseded";
-  verifyPath: string;
-  credentialPath: string;
-  traineeName: string;
-  /** The stored PDF and image; only a current certificate is handed out (revoked and superseded ones show their status). */
-  files: { pdf: string; image: string } | null;
-};
 
 export async function myCertificates(actor: Pick<CurrentUser, "id" | "permissions">): Promise<MyCertificate[]> {
   if (!can(actor, "read:certificate", "own")) return [];

@@ -2,7 +2,7 @@
 // and what is still missing, shared by the portal home and the staff's page.
 import { useTranslation } from "react-i18next";
 import { StatusPill, type Tone } from "~/components/ui/status-pill.tsx";
-import type { CertificateRule, RuleEvaluation, RuleStanding, Shortfall, Tally } from "./certificates.ts";
+import type { CertificateRule, MyCertificate, RuleEvaluation, RuleStanding, Shortfall, Tally } from "./certificates.ts";
 
 const percentText = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 1000) / 10}%`);
 
@@ -123,17 +123,7 @@ export function CertificateProgress({ items }: { items: ProgressItem[] }) {
 
 export const certificateStatusTone: Record<"valid" | "revoked" | "superseded", Tone> = { valid: "success", revoked: "danger", superseded: "neutral" };
 
-export type MyCertificateItem = {
-  id: string;
-  serial: string;
-  cohortTitle: string;
-  issuedOn: string;
-  status: "valid" | "revoked" | "superseded";
-  verifyPath: string;
-  traineeName: string;
-  files: { pdf: string; image: string } | null;
-  credentialPath: string;
-};
+export type MyCertificateItem = MyCertificate;
 
 const linkClass = "inline-flex min-h-11 items-center py-2 font-medium text-brand-700 underline";
 
