@@ -52,7 +52,8 @@ export async function getStaffDay({ user, now, timeZone }: { user: CurrentUser; 
   const mayDecideLeave = canInCohorts(user, "update:leave");
   const [rows, readable, runnable, pendingLeave] = await Promise.all([
     db.session.findMany({
-      where: { startsAt: { gte: today.start, lt: today.end }, status: { not: "cancelled" }, OR: [inMyCohorts, iTeach] },
+      // A session still running from the evening before belongs to today as well.
+      where: { startsAt: { lt: today.end }, endsAt: { gt: today.start }, status: { not: "cancelled" }, OR: [inMyCohorts, iTeach] },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       select: daySessionSelect,
     }),

@@ -64,7 +64,8 @@ export const sessionsOfPerson = (personId: string): Prisma.SessionWhereInput => 
 
 /**
  * The trainee's "today" and the days ahead: today's sessions (including those
- * already over, so the day reads whole) and the next sessions after today.
+ * already over, so the day reads whole, and one still running from the day
+ * before) and the next sessions after today.
  */
 export async function getUpcomingSessions(input: {
   personId: string;
@@ -76,7 +77,11 @@ export async function getUpcomingSessions(input: {
   const today = zonedDayRange(todayDate, input.timeZone);
   const horizon = zonedDayRange(addDays(todayDate, input.days ?? 14), input.timeZone).end;
   const rows = await db.session.findMany({
-    where: { ...sessionsOfPerson(input.personId), startsAt: { gte: today.start, lt: horizon } },
+    // A session that began yesterday and runs past midnight (an evening exchange) is part of today too.
+    where: {
+      ...sessionsOfPerson(input.personId),
+      OR: [{ startsAt: { gte: today.start, lt: horizon } }, { startsAt: { lt: today.start }, endsAt: { gt: today.start } }],
+    },
     orderBy: { startsAt: "asc" },
     select: timetableSessionSelect,
     take: 60,
