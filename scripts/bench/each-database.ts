@@ -93,3 +93,17 @@ export function printTimings(results: readonly TimingResult[]): void {
     console.log(`${name.padEnd(width)}  ${medianMs.toFixed(1).padStart(9)}  ${slowestMs.toFixed(1).padStart(10)}  ${runs}`);
   }
 }
+
+/** Runs an operation `warmUp` times unmeasured, then `runs` times, and gives the median and slowest milliseconds. */
+export async function timed(name: string, operation: () => Promise<void>, counts: { warmUp: number; runs: number }): Promise<TimingResult> {
+  for (let i = 0; i < counts.warmUp; i++) await operation();
+  const times: number[] = [];
+  for (let i = 0; i < counts.runs; i++) {
+    const started = performance.now();
+    await operation();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const round = (ms: number) => Number(ms.toFixed(1));
+  return { name, medianMs: round(times[Math.floor(times.length / 2)]!), slowestMs: round(times.at(-1)!), runs: counts.runs };
+}

@@ -13,7 +13,7 @@ import { parseDatabaseUrl } from "~/utils/database-url.ts";
 import { i18nOptions } from "~/utils/i18n.ts";
 import { projectRoot } from "~/utils/project-root.server.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
-import { onEachDatabase, printTimings, whenRun, type TimingResult } from "./each-database.ts";
+import { onEachDatabase, printTimings, timed as timeRuns, whenRun, type TimingResult } from "./each-database.ts";
 import { randomSource } from "./timetable.ts";
 
 const COHORTS = 120;
@@ -40,18 +40,7 @@ function check(condition: boolean, message: () => string): void {
   if (!condition) throw new Error(`reports benchmark: ${message()}`);
 }
 
-async function timed(name: string, operation: () => Promise<void>): Promise<ReportsBenchResult> {
-  for (let i = 0; i < WARM_UP_RUNS; i++) await operation();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await operation();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const round = (ms: number) => Number(ms.toFixed(1));
-  return { name, medianMs: round(times[Math.floor(times.length / 2)]!), slowestMs: round(times.at(-1)!), runs: RUNS };
-}
+const timed = (name: string, operation: () => Promise<void>): Promise<ReportsBenchResult> => timeRuns(name, operation, { warmUp: WARM_UP_RUNS, runs: RUNS });
 
 /** The history as rows to insert, and the figures it must give. */
 function planHistory(trackIds: Map<string, string>, academyId: string) {

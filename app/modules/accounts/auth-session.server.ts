@@ -2,6 +2,7 @@
 // keeps only their SHA-256, so a leaked database cannot be replayed as cookies.
 import { randomToken, sha256 } from "~/utils/hashing.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
+import { batchedPerTurn } from "~/utils/batched-per-turn.ts";
 import { db, Prisma } from "~/utils/db.server.ts";
 import { clientAddress, isHttps } from "~/utils/request.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
@@ -125,36 +126,10 @@ type SessionRow = {
 // Requests that arrive together (a class checking in at once) are answered by one query: lookups asked in the
 // same turn of the event loop wait for the next and are read together. Nothing is kept after the answer, so a
 // signed-out or revoked session stops working at once, as with a query of its own.
-const MAX_LOOKUPS_PER_QUERY = 200;
-type Waiting = { resolve: (rows: SessionRow[]) => void; reject: (error: unknown) => void };
-let pendingLookups: Map<string, Waiting[]> | null = null;
-
-function sessionRows(tokenHash: string): Promise<SessionRow[]> {
-  return new Promise((resolve, reject) => {
-    if (!pendingLookups) {
-      const batch = new Map<string, Waiting[]>();
-      pendingLookups = batch;
-      setImmediate(() => {
-        if (pendingLookups === batch) pendingLookups = null;
-        readSessionRows([...batch.keys()]).then(
-          (rows) => {
-            for (const [hash, waiting] of batch) {
-              const own = rows.filter((row) => row.tokenHash === hash);
-              for (const one of waiting) one.resolve(own);
-            }
-          },
-          (error: unknown) => {
-            for (const waiting of batch.values()) for (const one of waiting) one.reject(error);
-          },
-        );
-      });
-    }
-    const waiting = pendingLookups.get(tokenHash);
-    if (waiting) waiting.push({ resolve, reject });
-    else pendingLookups.set(tokenHash, [{ resolve, reject }]);
-    if (pendingLookups.size >= MAX_LOOKUPS_PER_QUERY) pendingLookups = null;
-  });
-}
+const sessionRows = batchedPerTurn(async (tokenHashes: string[]) => {
+  const rows = await readSessionRows([...new Set(tokenHashes)]);
+  return tokenHashes.map((hash) => rows.filter((row) => row.tokenHash === hash));
+});
 
 function readSessionRows(tokenHashes: string[]): Promise<SessionRow[]> {
   // The session, its person and their roles (a row per role).

@@ -2,6 +2,7 @@
 // six-digit code, once, late after the threshold, flagged for review when the
 // phone already checked in somebody else or the position does not fit.
 import { recordAudit } from "~/modules/audit/audit.server.ts";
+import { batchedPerTurn } from "~/utils/batched-per-turn.ts";
 import { db, Prisma } from "~/utils/db.server.ts";
 import { sha256 } from "~/utils/hashing.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
@@ -120,34 +121,28 @@ export type CheckInFacts = {
   sharedDevice: boolean;
 };
 
-type Asked = { personId: string | null; deviceHash: string | null; resolve: (facts: CheckInFacts | null) => void; reject: (error: unknown) => void };
-
-// Reads asked for in the same turn of the event loop, by session: a class tapping at once is read in one query.
-const askedBySession = new Map<string, Asked[]>();
+type Asked = { sessionId: string; personId: string | null; deviceHash: string | null };
 
 /**
  * What a trainee's check-in needs, in one query: the session as `getCheckInSession`
  * reads it, the person's enrollment in its cohort (when enrolled), what is
  * already recorded for them there, and whether this phone already checked in
  * somebody else (by the (sessionId, deviceHash) index). Null when there is no
- * such session. Everyone asking about the same session at the same time is
- * answered by the same query, a row each.
+ * such session. Everyone asking at the same time (a class tapping at once) is
+ * answered by one query per session, a row each.
  */
-export function readCheckIn(sessionId: string, personId: string | null, deviceHash: string | null): Promise<CheckInFacts | null> {
-  return new Promise((resolve, reject) => {
-    const waiting = askedBySession.get(sessionId);
-    if (waiting) return void waiting.push({ personId, deviceHash, resolve, reject });
-    askedBySession.set(sessionId, [{ personId, deviceHash, resolve, reject }]);
-    setImmediate(() => {
-      const asked = askedBySession.get(sessionId)!;
-      askedBySession.delete(sessionId);
-      readMany(sessionId, asked).then(
-        (facts) => asked.forEach((a, i) => a.resolve(facts[i]!)),
-        (error: unknown) => asked.forEach((a) => a.reject(error)),
-      );
-    });
-  });
-}
+export const readCheckIn = (sessionId: string, personId: string | null, deviceHash: string | null): Promise<CheckInFacts | null> =>
+  readTogether({ sessionId, personId, deviceHash });
+
+const readTogether = batchedPerTurn(async (asked: Asked[]): Promise<(CheckInFacts | null)[]> => {
+  const answers: (CheckInFacts | null)[] = new Array(asked.length);
+  for (const sessionId of new Set(asked.map((a) => a.sessionId))) {
+    const places = asked.flatMap((a, i) => (a.sessionId === sessionId ? [i] : []));
+    const facts = await readMany(sessionId, places.map((i) => asked[i]!));
+    places.forEach((place, k) => (answers[place] = facts[k]!));
+  }
+  return answers;
+}, Number.MAX_SAFE_INTEGER);
 
 /** At most this many people in one query (two bound values each). */
 const MAX_ASKED = 200;
