@@ -1,7 +1,8 @@
-// The production HTTP server: security headers, request-forgery refusal,
-// request body limits, static files, compression, the check-in confirm's fast
-// path and the Remix handler.
+// The production HTTP server: the check-in confirm's fast path in front of an
+// Express app with security headers, request-forgery refusal, request body
+// limits, static files, compression and the Remix handler.
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -9,19 +10,29 @@ import compression from "compression";
 import express from "express";
 import { bodyLimitErrors, limitRequestBodies } from "../app/utils/body-limit.server.ts";
 import { uploadForms } from "./upload-forms.ts";
-import { checkInFastPath } from "../app/modules/attendance/check-in-fast-path.server.ts";
+import { checkInFastPath, CLIENT_ADDRESS_HEADER } from "../app/modules/attendance/check-in-fast-path.server.ts";
 import { getFixedT, languageCookie } from "../app/utils/i18n.server.ts";
 import { defaultLanguage, parseLanguage } from "../app/utils/i18n.ts";
 import { trustedProxyHops } from "../app/utils/request.server.ts";
 import { isAllowedOrigin, isFormSubmission, securityHeaders } from "../app/utils/security.server.ts";
 import { configuredAppUrl, keepPrivateResponsesPrivate, refuseMisdirectedRequests } from "../app/utils/request-guards.server.ts";
 
-// Remix builds a Fetch Request from Express's request, which has no peer
-// address. It is passed on in a header of our own, which is first removed
-// from what the client sent so that nobody can forge it.
-const CLIENT_ADDRESS_HEADER = "x-academy-client-address";
+type ServerOptions = { build: ServerBuild; clientDir: string };
 
-export function createApp(options: { build: ServerBuild; clientDir: string }) {
+/**
+ * The server: the trainees' check-in confirm is answered in front of Express
+ * when every guard lets it through (a class taps at once); every other request
+ * goes to the Express app.
+ */
+export function createServer(options: ServerOptions): http.Server {
+  const app = createApp(options);
+  const fastPath = checkInFastPath({ trustProxy: trustedProxyHops() > 0, uploadForms });
+  return http.createServer((req, res) => {
+    if (!fastPath(req, res)) app(req, res);
+  });
+}
+
+export function createApp(options: ServerOptions) {
   const app = express();
   app.disable("x-powered-by");
   // A hop count, never `true`: Express would then believe the leftmost X-Forwarded-For entry, which the client writes.
@@ -50,14 +61,14 @@ export function createApp(options: { build: ServerBuild; clientDir: string }) {
   app.use("/assets", express.static(path.join(options.clientDir, "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(options.clientDir, { maxAge: "1h" }));
   app.use((req, res, next) => (keepPrivateResponsesPrivate(req, res), next()));
+  // Remix builds a Fetch Request from Express's request, which has no peer address. It is passed on in a
+  // header of our own, first removed from what the client sent so that nobody can forge it.
   app.use((req, res, next) => {
     delete req.headers[CLIENT_ADDRESS_HEADER];
     if (req.socket.remoteAddress) req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress;
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
   });
-  // The trainee's check-in confirm, answered as the route answers it without the whole Remix handler (a class taps at once).
-  app.use(checkInFastPath());
   app.all(
     "*",
     createRequestHandler({

@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { prepareDatabase } from "./prepare-db.ts";
-import { createApp } from "./server.ts";
+import { createServer } from "./server.ts";
 import { hostPolicy, hostPolicyNotice } from "../app/utils/request-guards.server.ts";
 
 process.env.NODE_ENV ||= "production";
@@ -15,7 +15,7 @@ async function main() {
   const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
   const port = Number(process.env.PORT) || 3000;
   const host = process.env.HOST || "0.0.0.0";
-  const server = createApp({ build, clientDir: path.join(root, "build/client") }).listen(port, host, () => {
+  const server = createServer({ build, clientDir: path.join(root, "build/client") }).listen(port, host, () => {
     const seconds = ((performance.now() - began) / 1000).toFixed(1);
     console.log(`Academy is serving on http://localhost:${port} (ready in ${seconds} s)`);
     const policy = hostPolicy();

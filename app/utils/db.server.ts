@@ -7,19 +7,49 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../../prisma/generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/client.ts";
 import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
+import { driverOf, type Driver, type DriverAdapter } from "./db-driver.server.ts";
 import { projectRoot } from "./project-root.server.ts";
 
 export type Db = SqliteClient;
 // The namespace as a value too, for raw SQL fragments (Prisma.sql, Prisma.join); it is the same in both clients.
 export { Prisma } from "../../prisma/generated/sqlite/client.ts";
 
+/** The adapter each client connected through, for its driver (db-driver.server.ts). */
+const connections = new WeakMap<Db, () => Promise<DriverAdapter>>();
+
+/** Keeps what the client's adapter factory connects, until the client disconnects it. */
+function remembered<F extends { connect(): Promise<unknown> }>(factory: F): { factory: F; adapter: () => DriverAdapter | undefined } {
+  let adapter: DriverAdapter | undefined;
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const connected = (await connect()) as DriverAdapter & { dispose(): Promise<void> };
+    const dispose = connected.dispose.bind(connected);
+    connected.dispose = () => ((adapter = adapter === connected ? undefined : adapter), dispose());
+    return (adapter = connected);
+  };
+  return { factory, adapter: () => adapter };
+}
+
 export function createDb(target: DatabaseTarget): Db {
-  if (target.provider === "sqlite") {
-    mkdirSync(path.dirname(target.file), { recursive: true });
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.file }) });
-  }
+  const adapter =
+    target.provider === "sqlite"
+      ? (mkdirSync(path.dirname(target.file), { recursive: true }), remembered(new PrismaBetterSqlite3({ url: target.file })))
+      : remembered(new PrismaPg({ connectionString: target.url }));
   // Both clients are generated from the same models, so their query API is identical.
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+  const client =
+    target.provider === "sqlite" ? new SqliteClient({ adapter: adapter.factory as PrismaBetterSqlite3 }) : (new PostgresClient({ adapter: adapter.factory as PrismaPg }) as unknown as Db);
+  connections.set(client, async () => {
+    if (!adapter.adapter()) await client.$connect();
+    return adapter.adapter()!;
+  });
+  return client;
+}
+
+/** Straight to the client's driver adapter, for statements run hundreds of times a second (db-driver.server.ts). */
+export function driverFor(client: Db): Driver {
+  const adapter = connections.get(client);
+  if (!adapter) throw new Error("not a client made by createDb");
+  return driverOf(adapter);
 }
 
 export function databaseTarget(): DatabaseTarget {
@@ -33,6 +63,8 @@ const globalForDb = globalThis as unknown as { __academyDb?: Db };
 export const db: Db = process.env.VITEST
   ? createDb(databaseTarget())
   : (globalForDb.__academyDb ??= createDb(databaseTarget()));
+
+export const driver: Driver = driverFor(db);
 
 /** A write refused by a unique index (Prisma's P2002), on either database. */
 export function isUniqueViolation(error: unknown): boolean {

@@ -19,7 +19,7 @@ import { writeCheckIn } from "~/modules/attendance/check-in-writes.server.ts";
 import { CODE_FAILURE_LIMIT } from "~/modules/attendance/check-in.ts";
 import * as checkInRoute from "~/routes/check-in.$sessionId.tsx";
 import { db } from "~/utils/db.server.ts";
-import { createApp } from "../../scripts/server.ts";
+import { createServer } from "../../scripts/server.ts";
 import { createCohort, createSession, enroll } from "../factories/cohort.ts";
 import { createPerson } from "../factories/person.ts";
 
@@ -57,7 +57,7 @@ let origin = "";
 let remix: http.Server;
 let remixOrigin = "";
 
-async function listen(app: express.Express): Promise<[http.Server, string]> {
+async function listen(app: express.Express | http.Server): Promise<[http.Server, string]> {
   const listening = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => listening.once("listening", resolve));
   return [listening, `http://127.0.0.1:${(listening.address() as AddressInfo).port}`];
@@ -73,7 +73,7 @@ beforeAll(async () => {
   cohortId = cohort.id;
   sessionId = (await createSession(cohortId, { startsAt, hours: 3 })).id;
   otherSessionId = (await createSession(cohortId, { startsAt, hours: 3 })).id;
-  [server, origin] = await listen(createApp({ build, clientDir: "/nonexistent" }));
+  [server, origin] = await listen(createServer({ build, clientDir: "/nonexistent" }));
   // Remix as the server hands requests to it, without the fast path in front.
   [remix, remixOrigin] = await listen(express().all("*", createRequestHandler({ build, mode: process.env.NODE_ENV })));
 });

@@ -1,13 +1,19 @@
 // The check-in confirm a loaded page sends (Remix's single-fetch POST to
-// `/check-in/<session>.data`), answered by the production server without
-// the Remix request handler. When 100 phones tap at once, matching every route,
-// building the route context and streaming the answer cost more than the
-// check-in itself; this answers with the route's own action function
-// (`answerCheckIn`) and writes its result exactly as Remix writes it. It is
-// mounted after every guard of the server (host, origin, body limits,
-// security headers, private caching), just before the Remix handler, and
-// passes on anything it does not answer exactly as Remix would.
-import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+// `/check-in/<session>.data`), answered by the production server in front of
+// Express and the Remix handler. When 100 phones tap at once, Express's own
+// work per request, matching every route, building the route context and
+// streaming the answer cost more than the check-in itself; this answers with
+// the route's own action function (`answerCheckIn`) and writes its result
+// exactly as Remix writes it. It takes a request only when every guard of the
+// server lets it through (host, origin, a form within its body limit) and
+// answers with the same security and private-caching headers; anything else,
+// refused or not answered exactly as Remix would, is left to the Express app,
+// which gives its usual answer.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import { bodyLimit, type UploadForm } from "~/utils/body-limit.server.ts";
+import { cacheControlForSignedIn, carriesSessionCookie, configuredAppUrl, hostPolicy, requestHostsAllowed } from "~/utils/request-guards.server.ts";
+import { isAllowedOrigin, securityHeaders } from "~/utils/security.server.ts";
 import type { answerCheckIn as AnswerCheckIn } from "./check-in-action.server.ts";
 import { actionData, actionErrorResponse, actionRedirect, actionServerError, type SingleFetchAnswer } from "./check-in-single-fetch.server.ts";
 
@@ -19,15 +25,40 @@ const answerCheckIn: typeof AnswerCheckIn = async (input) => (await (actionModul
 /** Session ids are cuids; anything else (encoded characters, a query) is left to Remix's own matching. */
 const confirmPath = /^\/check-in\/([A-Za-z0-9_-]{1,64})\.data$/;
 
+/** The header the server passes the peer address on in (scripts/server.ts); what a client sent under that name is dropped. */
+export const CLIENT_ADDRESS_HEADER = "x-academy-client-address";
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * The request's protocol and host name as Express 4 reads them (`req.protocol`,
+ * `req.hostname`): behind a trusted proxy, the first X-Forwarded-Proto and
+ * X-Forwarded-Host values; otherwise the socket and the Host header.
+ */
+function protocolOf(req: IncomingMessage, trustProxy: boolean): string {
+  const own = (req.socket as TLSSocket).encrypted ? "https" : "http";
+  if (!trustProxy) return own;
+  return (first(req.headers["x-forwarded-proto"]) || own).split(",")[0]!.trim();
+}
+
+function hostnameOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
+  const forwarded = trustProxy ? first(req.headers["x-forwarded-host"]) : undefined;
+  const host = forwarded ? forwarded.split(",")[0]!.trimEnd() : req.headers.host;
+  if (!host) return undefined;
+  const offset = host.startsWith("[") ? host.indexOf("]") + 1 : 0;
+  const colon = host.indexOf(":", offset);
+  return colon === -1 ? host : host.slice(0, colon);
+}
+
 /**
  * Remix refuses an action whose Origin names another host than the request's
  * (X-Forwarded-Host, else Host). Such a request is passed on, so that Remix
  * gives its own answer.
  */
-function passesRemixOriginCheck(req: ExpressRequest): boolean {
-  const origin = req.get("origin");
+function passesRemixOriginCheck(req: IncomingMessage): boolean {
+  const origin = first(req.headers.origin);
   if (!origin || origin === "null") return true;
-  const host = req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host");
+  const host = first(req.headers["x-forwarded-host"])?.split(",")[0]?.trim() || req.headers.host;
   try {
     return Boolean(host) && new URL(origin).host === host;
   } catch {
@@ -35,12 +66,12 @@ function passesRemixOriginCheck(req: ExpressRequest): boolean {
   }
 }
 
-/** The body as it arrived (already bounded by the server's body limit), or null when the request broke off. */
-function readBody(req: ExpressRequest): Promise<Buffer | null> {
+/** The body, of the length it declared (Node's parser delivers no more), or null when the request broke off. */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.once("error", () => resolve(null));
     req.once("aborted", () => resolve(null));
   });
@@ -49,63 +80,76 @@ function readBody(req: ExpressRequest): Promise<Buffer | null> {
 /**
  * The Request that Remix's Express adapter builds (@remix-run/express,
  * createRemixRequest): the URL from the protocol and host as Express reads
- * them under "trust proxy", every header, and a signal that aborts when the
- * client goes away before the answer. The body is read apart (formOf).
+ * them, and every header, with the peer address in the server's own header.
+ * The body is read apart (formOf).
  */
-function fetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
+function fetchRequest(req: IncomingMessage, protocol: string, hostname: string): Request {
   const portOf = (host: string | undefined) => Number.parseInt(host?.split(":")[1] ?? "", 10);
-  const forwardedPort = portOf(req.get("X-Forwarded-Host"));
-  const hostPort = portOf(req.get("host"));
+  const forwardedPort = portOf(first(req.headers["x-forwarded-host"]));
+  const hostPort = portOf(req.headers.host);
   const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
-  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headers)) {
+    if (name === CLIENT_ADDRESS_HEADER) continue;
     if (Array.isArray(values)) for (const value of values) headers.append(name, value);
     else if (values) headers.set(name, values);
   }
-  const controller = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) controller.abort();
-  });
-  return new Request(url.href, { method: req.method, headers, signal: controller.signal });
+  if (req.socket.remoteAddress) headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress);
+  return new Request(`${protocol}://${hostname}${port ? `:${port}` : ""}${req.url}`, { method: "POST", headers });
 }
 
 /**
  * The form as `request.formData()` reads it: a URL-encoded body is decoded as
- * UTF-8 and split by URLSearchParams, as the Fetch implementation does; any
- * other body (multipart) goes through the Fetch implementation itself.
+ * UTF-8 without a byte-order mark and split by URLSearchParams, as the Fetch implementation does.
  */
-async function formOf(request: Request, body: Buffer): Promise<FormData> {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded") {
-    return new Request(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(body) }).formData();
-  }
+function formOf(body: Buffer): FormData {
   const form = new FormData();
-  // UTF-8 without a byte-order mark, as the Fetch implementation decodes it.
   for (const [name, value] of new URLSearchParams(body.toString("utf8").replace(/^\uFEFF/, ""))) form.append(name, value);
   return form;
 }
 
-function send(res: ExpressResponse, answer: SingleFetchAnswer): void {
-  res.status(answer.status);
-  for (const [name, value] of Object.entries(answer.headers)) res.append(name, value);
+/** Remix's answer as the Express app writes it: Express adds the charset to a text type. */
+function send(res: ServerResponse, answer: SingleFetchAnswer, guarded: Record<string, string>): void {
+  const headers: Record<string, string> = { ...guarded };
+  for (const [name, value] of Object.entries(answer.headers)) headers[name] = name === "Content-Type" ? `${value}; charset=utf-8` : value;
+  headers["Content-Length"] = String(Buffer.byteLength(answer.body));
+  res.writeHead(answer.status, headers);
   res.end(answer.body);
 }
 
-/** The Express handler: answers the confirm, or passes the request on untouched. */
-export function checkInFastPath() {
-  return (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void => {
-    const sessionId = req.method === "POST" ? confirmPath.exec(req.originalUrl)?.[1] : undefined;
-    if (!sessionId || !passesRemixOriginCheck(req)) return next();
+/**
+ * The server's request listener in front of the Express app: answers the
+ * confirm and returns true, or returns false without touching the request.
+ */
+export function checkInFastPath(options: { trustProxy: boolean; uploadForms: readonly UploadForm[] }) {
+  const policy = hostPolicy();
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.method !== "POST") return false;
+    const sessionId = confirmPath.exec(req.url ?? "")?.[1];
+    if (!sessionId) return false;
+    // A form within its limit, by its declared length: a chunked body, a larger one or another type gets the app's own answer.
+    const declared = req.headers["content-length"];
+    const type = req.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+    if (declared === undefined || req.headers["transfer-encoding"] || !(Number(declared) <= bodyLimit(req.url!, options.uploadForms).bytes)) return false;
+    if (type !== "application/x-www-form-urlencoded") return false;
+    // The guards the app applies (scripts/server.ts): a refusal is the app's to give.
+    if (!requestHostsAllowed(req, policy, options.trustProxy)) return false;
+    const protocol = protocolOf(req, options.trustProxy);
+    const hostname = hostnameOf(req, options.trustProxy);
+    const expectedOrigin = configuredAppUrl() || `${protocol}://${req.headers.host}`;
+    const allowed = isAllowedOrigin({ method: "POST", origin: first(req.headers.origin), secFetchSite: first(req.headers["sec-fetch-site"]), expectedOrigin });
+    if (!allowed || !hostname || !passesRemixOriginCheck(req)) return false;
+
+    const guarded = securityHeaders(protocol === "https", req.url);
+    if (carriesSessionCookie(req.headers.cookie)) guarded["Cache-Control"] = cacheControlForSignedIn(undefined);
     const now = new Date();
     void (async () => {
       const body = await readBody(req);
-      // Broken off: a body over its limit was answered 413 (body-limit.server.ts), or the client went away.
-      if (!body || res.headersSent) return;
-      const request = fetchRequest(req, res);
+      if (!body) return;
+      const request = fetchRequest(req, protocol, hostname);
       let answer: SingleFetchAnswer;
       try {
-        const outcome = await answerCheckIn({ request, sessionId, form: await formOf(request, body), now });
+        const outcome = await answerCheckIn({ request, sessionId, form: formOf(body), now });
         answer =
           outcome.kind === "signIn"
             ? actionRedirect(outcome.location)
@@ -113,12 +157,12 @@ export function checkInFastPath() {
               ? actionErrorResponse(404, "Not found")
               : actionData(outcome.result);
       } catch (error) {
-        if (res.headersSent) return;
         // Logged as the app's error handler logs (app/entry.server.tsx): not when the client went away.
-        if (!request.signal.aborted) console.error(error);
+        if (!res.destroyed) console.error(error);
         answer = actionServerError();
       }
-      if (!res.headersSent) send(res, answer);
+      if (!res.headersSent && !res.destroyed) send(res, answer, guarded);
     })();
+    return true;
   };
 }

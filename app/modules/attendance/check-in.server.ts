@@ -3,7 +3,7 @@
 // phone already checked in somebody else or the position does not fit.
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { batchedPerTurn } from "~/utils/batched-per-turn.ts";
-import { db, Prisma } from "~/utils/db.server.ts";
+import { db, driver, Prisma } from "~/utils/db.server.ts";
 import { sha256 } from "~/utils/hashing.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { checkQrToken, checkTypedCode, windowKey, type CheckInWindowRange, type CodeCheck } from "./check-in-codes.ts";
@@ -156,7 +156,7 @@ async function readMany(sessionId: string, asked: readonly Asked[]): Promise<(Ch
 async function readChunk(sessionId: string, asked: readonly Asked[]): Promise<(CheckInFacts | null)[]> {
   // Each asker is numbered by a literal (its place in the list), so the rows can be handed back in order.
   const values = asked.map((a, i) => Prisma.sql`(${Prisma.raw(String(i))}, ${a.personId}, ${a.deviceHash})`);
-  const rows = await db.$queryRaw<(CheckInRow & { n: number | bigint })[]>(Prisma.sql`
+  const rows = await driver.query<CheckInRow & { n: number | bigint }>(Prisma.sql`
     WITH "asked" ("n", "personId", "deviceHash") AS (VALUES ${Prisma.join(values)})
     SELECT q."n", s."id", s."startsAt", s."endsAt", s."status", s."checkInSecret", s."checkInOpensMinutesBefore", s."checkInClosesMinutesAfter",
       s."lateAfterMinutes", s."openToGuests", v."name" AS "venueName", v."latitude", v."longitude", v."radiusMeters",
