@@ -1,6 +1,13 @@
 import { configuredAppUrl } from "./request-guards.server.ts";
 
 /**
+ * What server code reads of a request to know who and where it comes from:
+ * its address and its headers. A Fetch Request is one; the server's check-in
+ * fast path passes one without building a Request (check-in-fast-path.server.ts).
+ */
+export type RequestFacts = { readonly url: string; readonly headers: Pick<Headers, "get"> };
+
+/**
  * How many reverse proxies stand in front of the app (TRUST_PROXY): a count of
  * hops, with `1`/`true` meaning one and unset, `0` or `false` meaning none.
  * Anything else is a mistake in the configuration, refused rather than guessed.
@@ -35,7 +42,7 @@ export function forwardedClientAddress(input: { forwardedFor: string | null; pee
  * hops reach, since anyone can send that header; the peer address is the one
  * the production server passes on (see scripts/server.ts).
  */
-export function clientAddress(request: Request): string | null {
+export function clientAddress(request: RequestFacts): string | null {
   return forwardedClientAddress({
     forwardedFor: request.headers.get("X-Forwarded-For"),
     peer: request.headers.get("X-Academy-Client-Address"),
@@ -44,7 +51,7 @@ export function clientAddress(request: Request): string | null {
 }
 
 /** Whether the client reached us over HTTPS: directly, or as the trusted proxy says. */
-export function isHttps(request: Request): boolean {
+export function isHttps(request: RequestFacts): boolean {
   if (new URL(request.url).protocol === "https:") return true;
   return trustedProxyHops() > 0 && request.headers.get("X-Forwarded-Proto")?.split(",")[0]?.trim() === "https";
 }

@@ -3,8 +3,9 @@
 import { randomToken, sha256 } from "~/utils/hashing.server.ts";
 import { createCookie, redirect } from "@remix-run/node";
 import { batchedPerTurn } from "~/utils/batched-per-turn.ts";
+import { cookieValue } from "~/utils/cookie-values.server.ts";
 import { db, driver, Prisma } from "~/utils/db.server.ts";
-import { clientAddress, isHttps } from "~/utils/request.server.ts";
+import { clientAddress, isHttps, type RequestFacts } from "~/utils/request.server.ts";
 import { safeRedirect } from "~/utils/safe-redirect.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { rememberDevice } from "./known-device.server.ts";
@@ -31,11 +32,12 @@ function sessionLimits(roles: readonly string[]) {
 }
 
 const secureCookies = process.env.NODE_ENV === "production" && process.env.COOKIE_SECURE !== "false";
-const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax", secrets: sessionSecrets() } as const;
+const secrets = sessionSecrets();
+const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax", secrets } as const;
 const httpsCookie = createCookie(HTTPS_SESSION_COOKIE, { ...cookieOptions, secure: true });
 const plainCookie = createCookie(PLAIN_SESSION_COOKIE, { ...cookieOptions, secure: secureCookies });
 
-export const authCookieFor = (request: Request) => (isHttps(request) ? httpsCookie : plainCookie);
+export const authCookieFor = (request: RequestFacts) => (isHttps(request) ? httpsCookie : plainCookie);
 
 const hashToken = sha256;
 
@@ -93,15 +95,16 @@ export async function signInAndRedirect(request: Request, personId: string, to: 
   return redirect(target, { headers: [["Set-Cookie", cookie], ["Set-Cookie", await rememberDevice(request, personId)]] });
 }
 
-async function readToken(request: Request): Promise<string | null> {
-  const value = await authCookieFor(request).parse(request.headers.get("Cookie"));
+async function readToken(request: RequestFacts): Promise<string | null> {
+  // Read as the cookie's own parse reads it, checked at once (cookie-values.server.ts): this runs on every request.
+  const value = cookieValue(request.headers.get("Cookie"), authCookieFor(request).name, secrets);
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
 // One request asks several times (root loader, layout, page, permission checks): one query answers them all.
-const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+const usersByRequest = new WeakMap<RequestFacts, Promise<CurrentUser | null>>();
 
-export function getCurrentUser(request: Request, now?: Date): Promise<CurrentUser | null> {
+export function getCurrentUser(request: RequestFacts, now?: Date): Promise<CurrentUser | null> {
   if (now) return readCurrentUser(request, now);
   let user = usersByRequest.get(request);
   if (!user) {
@@ -142,7 +145,7 @@ function readSessionRows(tokenHashes: string[]): Promise<SessionRow[]> {
     WHERE s."tokenHash" IN (${Prisma.join(tokenHashes)})`);
 }
 
-async function readCurrentUser(request: Request, now: Date): Promise<CurrentUser | null> {
+async function readCurrentUser(request: RequestFacts, now: Date): Promise<CurrentUser | null> {
   const token = await readToken(request);
   if (!token) return null;
   const rows = await sessionRows(hashToken(token));

@@ -5,6 +5,7 @@
 // message whichever way the tap went.
 import { getCurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
+import type { RequestFacts } from "~/utils/request.server.ts";
 import { existingDevice, proofFrom } from "./check-in-request.server.ts";
 import { checkIn } from "./check-in.server.ts";
 import { checkInPath, GuestFieldsSchema, parsePosition, type CheckInRefusal } from "./check-in.ts";
@@ -24,7 +25,7 @@ export type CheckInAnswer =
 /** Where a signed-out trainee is sent: the sign-in page, coming back to the check-in. */
 export const checkInSignInLocation = (sessionId: string) => `/login?${new URLSearchParams({ redirectTo: checkInPath(sessionId) })}`;
 
-export async function answerCheckIn(input: { request: Request; sessionId: string; form: FormData; now: Date }): Promise<CheckInAnswer> {
+export async function answerCheckIn(input: { request: RequestFacts; sessionId: string; form: FormData; now: Date }): Promise<CheckInAnswer> {
   const { request, sessionId, form, now } = input;
   const deviceId = await existingDevice(request);
   const position = parsePosition(form);

@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { bodyLimit, type UploadForm } from "~/utils/body-limit.server.ts";
 import { cacheControlForSignedIn, carriesSessionCookie, configuredAppUrl, hostPolicy, requestHostsAllowed } from "~/utils/request-guards.server.ts";
+import type { RequestFacts } from "~/utils/request.server.ts";
 import { isAllowedOrigin, securityHeaders } from "~/utils/security.server.ts";
 import type { answerCheckIn as AnswerCheckIn } from "./check-in-action.server.ts";
 import { actionData, actionErrorResponse, actionRedirect, actionServerError, type SingleFetchAnswer } from "./check-in-single-fetch.server.ts";
@@ -78,24 +79,30 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
 }
 
 /**
- * The Request that Remix's Express adapter builds (@remix-run/express,
- * createRemixRequest): the URL from the protocol and host as Express reads
- * them, and every header, with the peer address in the server's own header.
- * The body is read apart (formOf).
+ * The request as the action reads it (its address and headers), without
+ * building a Fetch Request: the URL as Remix's Express adapter builds it
+ * (@remix-run/express, createRemixRequest) from the protocol and host as
+ * Express reads them, and the headers as that Request would give them (an
+ * empty one absent, repeated ones joined), with the peer address in the
+ * server's own header instead of any the client sent.
  */
-function fetchRequest(req: IncomingMessage, protocol: string, hostname: string): Request {
+function requestFacts(req: IncomingMessage, protocol: string, hostname: string): RequestFacts {
   const portOf = (host: string | undefined) => Number.parseInt(host?.split(":")[1] ?? "", 10);
   const forwardedPort = portOf(first(req.headers["x-forwarded-host"]));
   const hostPort = portOf(req.headers.host);
   const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
-  const headers = new Headers();
-  for (const [name, values] of Object.entries(req.headers)) {
-    if (name === CLIENT_ADDRESS_HEADER) continue;
-    if (Array.isArray(values)) for (const value of values) headers.append(name, value);
-    else if (values) headers.set(name, values);
-  }
-  if (req.socket.remoteAddress) headers.set(CLIENT_ADDRESS_HEADER, req.socket.remoteAddress);
-  return new Request(`${protocol}://${hostname}${port ? `:${port}` : ""}${req.url}`, { method: "POST", headers });
+  const peer = req.socket.remoteAddress || null;
+  return {
+    url: `${protocol}://${hostname}${port ? `:${port}` : ""}${req.url}`,
+    headers: {
+      get(name: string) {
+        const key = name.toLowerCase();
+        if (key === CLIENT_ADDRESS_HEADER) return peer;
+        const value = req.headers[key];
+        return Array.isArray(value) ? value.join(", ") || null : value || null;
+      },
+    },
+  };
 }
 
 /**
@@ -146,7 +153,7 @@ export function checkInFastPath(options: { trustProxy: boolean; uploadForms: rea
     void (async () => {
       const body = await readBody(req);
       if (!body) return;
-      const request = fetchRequest(req, protocol, hostname);
+      const request = requestFacts(req, protocol, hostname);
       let answer: SingleFetchAnswer;
       try {
         const outcome = await answerCheckIn({ request, sessionId, form: formOf(body), now });

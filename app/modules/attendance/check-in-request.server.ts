@@ -1,7 +1,8 @@
 // What a check-in request carries besides its form: the phone's device cookie
 // and the signed time the check-in link was first opened.
 import { createCookie } from "@remix-run/node";
-import { isHttps } from "~/utils/request.server.ts";
+import { isHttps, type RequestFacts } from "~/utils/request.server.ts";
+import { cookieValue } from "~/utils/cookie-values.server.ts";
 import { randomToken } from "~/utils/hashing.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { readOpenedAt, signOpenedAt } from "./check-in-codes.ts";
@@ -12,22 +13,22 @@ const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax", maxAge: YEAR
 // A random id per browser, not the IP address: a class shares one Wi-Fi. Only its hash is stored.
 const plainDeviceCookie = createCookie("academy_device", cookieOptions);
 const httpsDeviceCookie = createCookie("__Host-academy_device", { ...cookieOptions, secure: true });
-const deviceCookieFor = (request: Request) => (isHttps(request) ? httpsDeviceCookie : plainDeviceCookie);
+const deviceCookieFor = (request: RequestFacts) => (isHttps(request) ? httpsDeviceCookie : plainDeviceCookie);
 
 const devicePattern = /^[A-Za-z0-9_-]{32,64}$/;
 
 /** The browser's device id, and the Set-Cookie header to send when it had none. */
 export async function deviceOf(request: Request): Promise<{ deviceId: string; setCookie: string | null }> {
   const cookie = deviceCookieFor(request);
-  const value: unknown = await cookie.parse(request.headers.get("Cookie"));
+  const value = cookieValue(request.headers.get("Cookie"), cookie.name, []);
   if (typeof value === "string" && devicePattern.test(value)) return { deviceId: value, setCookie: null };
   const deviceId = randomToken();
   return { deviceId, setCookie: await cookie.serialize(deviceId) };
 }
 
 /** Reads the device id without minting one (a POST from a browser that never opened the page). */
-export async function existingDevice(request: Request): Promise<string | null> {
-  const value: unknown = await deviceCookieFor(request).parse(request.headers.get("Cookie"));
+export async function existingDevice(request: RequestFacts): Promise<string | null> {
+  const value = cookieValue(request.headers.get("Cookie"), deviceCookieFor(request).name, []);
   return typeof value === "string" && devicePattern.test(value) ? value : null;
 }
 

@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { batchedPerTurn } from "~/utils/batched-per-turn.ts";
 import { db, driver, Prisma } from "~/utils/db.server.ts";
 import { sha256 } from "~/utils/hashing.server.ts";
+import type { RequestFacts } from "~/utils/request.server.ts";
 import { sessionSecrets } from "~/utils/secrets.server.ts";
 import { checkQrToken, checkTypedCode, windowKey, type CheckInWindowRange, type CodeCheck } from "./check-in-codes.ts";
 import { CODE_FAILURE_LIMIT, CODE_FAILURE_PERIOD_MS, locationOutcome, type CheckInFlag, type CheckInRefusal, type Position } from "./check-in.ts";
@@ -70,7 +71,7 @@ export async function limitedCodeCheck(
   actorKey: string,
   proof: Proof,
   at: Date,
-  context: { now: Date; actorId: string | null; request?: Request },
+  context: { now: Date; actorId: string | null; request?: RequestFacts },
 ): Promise<CodeCheck | { ok: false; reason: "too_many" }> {
   if (proof.kind === "qr") return checkProof(session, proof, at);
   const since = new Date(context.now.getTime() - CODE_FAILURE_PERIOD_MS);
@@ -103,7 +104,7 @@ export type CheckInInput = {
   now: Date;
   deviceId: string | null;
   position: Position | null;
-  request?: Request;
+  request?: RequestFacts;
 };
 
 type CheckInRow = {

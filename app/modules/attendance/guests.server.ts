@@ -6,6 +6,7 @@ import { normalizeMobile } from "~/modules/accounts/identifiers.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { db, isUniqueViolation } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
+import type { RequestFacts } from "~/utils/request.server.ts";
 import { deviceHashOf, getCheckInSession, limitedCodeCheck, type CheckInOutcome, type Proof } from "./check-in.server.ts";
 import { checkInStatus } from "./rules.ts";
 
@@ -18,7 +19,7 @@ export type GuestInput = {
   codeTime: Date;
   now: Date;
   deviceId: string | null;
-  request?: Request;
+  request?: RequestFacts;
 };
 
 /** A guest's check-in; the same mobile twice at one session is recorded once. A wrong mobile is the form's error. */

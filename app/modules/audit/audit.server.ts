@@ -1,5 +1,5 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
-import { clientAddress } from "~/utils/request.server.ts";
+import { clientAddress, type RequestFacts } from "~/utils/request.server.ts";
 import type { AuditAction } from "./audit.ts";
 
 export type { AuditAction } from "./audit.ts";
@@ -9,7 +9,7 @@ type AuditInput = {
   actorId?: string | null;
   targetType?: string;
   targetId?: string;
-  request?: Request;
+  request?: RequestFacts;
   detail?: Record<string, unknown>;
   at?: Date;
 };
