@@ -258,7 +258,7 @@ export async function commitRosterImport(input: {
       });
       const updated = classified.knownPeople.filter((k) => k.changes.length).length + resets.length;
       const result = { created: created.length, enrolled: valid.length, updated };
-      const detail = { file: input.fileName, ...result, attendanceFrom: attendanceFrom?.toISOString() ?? null };
+      const detail = { file: input.fileName, ...result, ...(attendanceFrom ? { attendanceFrom: attendanceFrom.toISOString() } : {}) };
       await recordAudit({ action: "roster.imported", actorId, targetType: "cohort", targetId: cohortId, request: input.request, at: now, detail }, tx);
       return { ok: true, ...result };
     },
