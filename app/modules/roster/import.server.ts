@@ -165,12 +165,12 @@ async function classify(tx: Tx, actor: Actor, cohortId: string, rows: RosterRow[
 const byRow = (issues: RosterIssue[]) => issues.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0));
 
 /** Reads and checks a sheet against the cohort without writing anything. */
-export async function previewRosterImport(input: { cohortId: string; fileName: string; bytes: Uint8Array; actor: Actor }): Promise<ImportPreview> {
+export async function previewRosterImport(input: { cohortId: string; fileName: string; bytes: Uint8Array; actor: Actor; now?: Date }): Promise<ImportPreview> {
   await assertRunsCohort(db, input.actor, input.cohortId);
   const read = await readRosterFile({ fileName: input.fileName, bytes: input.bytes });
   if (!read.ok) return emptyPreview(input.fileName, read.issue);
   const { valid, issues } = validateRosterRows(read.rows);
-  const [{ preview }, started] = await Promise.all([classify(db, input.actor, input.cohortId, valid), sessionsStarted(input.cohortId, new Date())]);
+  const [{ preview }, started] = await Promise.all([classify(db, input.actor, input.cohortId, valid), sessionsStarted(input.cohortId, input.now ?? new Date())]);
   return { fileName: input.fileName, rowsRead: read.rows.length, ...preview, sessionsStarted: started, issues: byRow([...issues, ...preview.issues]) };
 }
 
