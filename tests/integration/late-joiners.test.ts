@@ -159,8 +159,8 @@ describe("what sets the attendance start", () => {
 
   test("a trainee added by staff into a running cohort counts from now, or from the start when chosen", async () => {
     const context = { actor: asUser(adminId, ["admin"]), request: new Request("http://localhost/"), now };
-    const a = await addPerson({ name: "插班学员", mobile: "13711400001", role: "trainee", cohortId }, context);
-    const b = await addPerson({ name: "补录学员", mobile: "13711400002", role: "trainee", cohortId, countFromStart: true }, context);
+    const a = await addPerson({ name: "插班学员", mobile: "13711400001", email: undefined, role: "trainee", cohortId }, context);
+    const b = await addPerson({ name: "补录学员", mobile: "13711400002", email: undefined, role: "trainee", cohortId, countFromStart: true }, context);
     const start = async (personId: string) =>
       (await db.enrollment.findUniqueOrThrow({ where: { cohortId_personId: { cohortId, personId } }, select: { attendanceFrom: true } })).attendanceFrom;
     expect(await start(a.personId)).toEqual(now);
