@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useNavigation, useParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
 import { requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
+import { LateJoiningNotice } from "~/modules/cohorts/late-joining-notice.tsx";
 import { ImportPreviewView } from "~/modules/roster/import-preview.tsx";
 import { commitRosterImport, discardUpload, loadUpload, previewRosterImport, storeUpload, type ImportPreview } from "~/modules/roster/import.server.ts";
 import { maxRosterFileBytes } from "~/modules/roster/roster.ts";
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   const importId = String(form.get("importId") ?? "");
   const upload = loadUpload(cohortId, importId);
   if (!upload) return { stage: "error", messageKey: "importPage.uploadExpired" };
-  const result = await commitRosterImport({ cohortId, ...upload, actor: user, request, now: new Date() });
+  const result = await commitRosterImport({ cohortId, ...upload, actor: user, request, now: new Date(), countFromStart: form.get("countFromStart") === "on" });
   if (!result.ok) return { stage: "preview", preview: result.preview, importId: null };
   discardUpload(cohortId, importId);
   return { stage: "done", created: result.created, enrolled: result.enrolled, updated: result.updated };
@@ -99,6 +100,7 @@ export default function ImportRoster() {
             <Form method="post" className="flex flex-col gap-2 rounded-xl border-2 border-emerald-600 bg-surface p-4">
               <input type="hidden" name="importId" value={data.importId} />
               <p>{t("importPage.ready", { count: data.preview.newPeople.length + data.preview.knownPeople.length })}</p>
+              <LateJoiningNotice sessionsStarted={data.preview.sessionsStarted} />
               <Button type="submit" disabled={busy} className="self-start">
                 {t("importPage.commit")}
               </Button>

@@ -4,15 +4,19 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/forms.tsx";
 import { Button, buttonClass } from "~/components/ui/button.tsx";
+import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { canInCohorts, cohortScope, requireCohortPermission } from "~/modules/accounts/authorization.server.ts";
 import { cohortStandings } from "~/modules/attendance/standing.server.ts";
+import { changeAttendanceFrom } from "~/modules/cohorts/attendance-from.server.ts";
 import { enrollmentStatuses } from "~/modules/cohorts/cohorts.ts";
 import { getRoster, moveTargets } from "~/modules/cohorts/cohorts.server.ts";
 import { decideEnrollment, moveEnrollment, withdrawEnrollment } from "~/modules/cohorts/enrollment.server.ts";
 import { RosterActionSchema } from "~/modules/cohorts/roster-actions.ts";
 import { RosterHeader, RosterRow } from "~/modules/cohorts/roster-row.tsx";
 import { parseRosterSort, sortRoster } from "~/modules/cohorts/roster-sort.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 import { replyWithDomainError } from "~/utils/form-errors.server.ts";
+import { isCalendarDate, localDate, zonedInstant } from "~/utils/time.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohortId = params.cohortId ?? "";
@@ -20,13 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = enrollmentStatuses.find((s) => s === url.searchParams.get("status"));
   const canManage = canInCohorts(user, "update:enrollment");
-  const [roster, targets, standings] = await Promise.all([
+  const [roster, targets, standings, { timeZone }] = await Promise.all([
     getRoster(cohortId, { status, search: url.searchParams.get("q")?.slice(0, 100) }),
     canManage ? moveTargets(cohortId, cohortScope(user, "update:enrollment")) : [],
     cohortStandings({ cohortId, now: new Date() }),
+    getAcademySettings(),
   ]);
   const byEnrollment = new Map(standings.enrollments.map((s) => [s.enrollmentId, { rate: s.rate, late: s.late, absent: s.absent }]));
-  const rows = roster.map((row) => ({ ...row, standing: byEnrollment.get(row.id) ?? null }));
+  const rows = roster.map((row) => ({
+    ...row,
+    attendanceFrom: row.attendanceFrom ? localDate(row.attendanceFrom, timeZone) : null,
+    standing: byEnrollment.get(row.id) ?? null,
+  }));
   const sorted = sortRoster(rows, parseRosterSort(url.searchParams.get("sort")), (row) => ({
     name: row.person.name,
     company: row.person.trainee?.company ?? null,
@@ -56,6 +65,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "withdraw":
         await withdrawEnrollment({ ...base, reason: command.reason });
         break;
+      case "attendance-from": {
+        // A date is the start of that day in the academy's time zone: every session of the day counts.
+        if (command.mode === "date" && !isCalendarDate(command.date ?? "")) throw new DomainError("enrollment.errors.attendanceFromDate", "date");
+        const { timeZone } = await getAcademySettings();
+        const attendanceFrom = command.mode === "date" ? zonedInstant(command.date!, "00:00", timeZone) : null;
+        await changeAttendanceFrom({ ...base, actor: user, attendanceFrom, reason: command.reason, request });
+        break;
+      }
       case "move":
         // The target cohort must be one this person may enrol people in, too.
         await requireCohortPermission(request, command.toCohortId, "update:enrollment");

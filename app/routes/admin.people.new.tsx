@@ -8,6 +8,8 @@ import { SelectField } from "~/components/select-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
 import { getAcademySettings } from "~/modules/academy/academy.server.ts";
 import { can, cohortScope, requireStaffPermission } from "~/modules/accounts/authorization.server.ts";
+import { sessionsStarted } from "~/modules/cohorts/attendance-from.server.ts";
+import { LateJoiningNotice } from "~/modules/cohorts/late-joining-notice.tsx";
 import { InvitationPanel } from "~/modules/people/invitation-panel.tsx";
 import { invitationView } from "~/modules/people/invitation-view.server.ts";
 import { assignableRoles, PersonCreateSchema } from "~/modules/people/people.ts";
@@ -25,9 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     orderBy: { startDate: "desc" },
     select: { id: true, title: true },
   });
+  const now = new Date();
+  const started = await Promise.all(cohorts.map((cohort) => sessionsStarted(cohort.id, now)));
   return {
     title: getFixedT(await getLanguage(request))("people.addTitle"),
-    cohorts,
+    cohorts: cohorts.map((cohort, i) => ({ ...cohort, sessionsStarted: started[i] ?? 0 })),
     roles: assignableRoles.filter((role) => can(user, "update:person", "any") || role === "trainee"),
     cohortOptional: can(user, "update:enrollment", "any"),
   };
@@ -97,6 +101,9 @@ export default function AddPerson() {
           selectProps={getSelectProps(fields.cohortId)}
           errors={fields.cohortId.errors}
         />
+        {fields.role.value === "trainee" ? (
+          <LateJoiningNotice key={fields.cohortId.value ?? ""} sessionsStarted={cohorts.find((c) => c.id === fields.cohortId.value)?.sessionsStarted ?? 0} />
+        ) : null}
         <ErrorList id={form.errorId} errors={form.errors} />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {t("people.addSubmit")}

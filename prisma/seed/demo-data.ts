@@ -524,6 +524,8 @@ export type PlannedEnrollment = {
   source: "import" | "application" | "staff";
   appliedAt: Date | null;
   enrolledAt: Date | null;
+  /** A trainee who joined after the class began: sessions before this count only where there is a record (decision 0018). */
+  attendanceFrom: Date | null;
   changes: { from: string | null; to: string; reason: string; at: Date; actor: Actor }[];
 };
 
@@ -810,6 +812,11 @@ function planAiCohort(anchorDate: string, trainees: readonly DemoTrainee[]): Pla
   const startDate = addDays(anchorDate, -21);
   const code = `AI-${startDate.slice(0, 4)}-01`;
   const importedAt = academyInstant(addDays(startDate, -7), "10:20");
+  const modules = planModules(code, anchorDate, aiModules);
+  // The last trainee on the roster moved in from another class after the first two sessions.
+  const third = modules.flatMap((m) => m.sessions).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[2]!;
+  const movedInAt = new Date(third.startsAt.getTime() - 3 * 3_600_000);
+  const lateMobile = trainees.at(-1)?.mobile;
   return {
     code,
     title: "人工智能赋能产业升级专题班（第一期）",
@@ -857,17 +864,30 @@ function planAiCohort(anchorDate: string, trainees: readonly DemoTrainee[]): Pla
       { account: "staff", role: "head_teacher" },
       { account: "instructor", role: "instructor" },
     ],
-    modules: planModules(code, anchorDate, aiModules),
-    enrollments: trainees.map((trainee) => ({
-      traineeMobile: trainee.mobile,
-      status: "enrolled",
-      source: "import",
-      appliedAt: null,
-      enrolledAt: importedAt,
-      changes: [
-        { from: null, to: "enrolled", reason: "按各县（市、区）工商联推荐名单导入", at: importedAt, actor: "staff" },
-      ],
-    })),
+    modules,
+    enrollments: trainees.map((trainee) =>
+      trainee.mobile === lateMobile
+        ? {
+            traineeMobile: trainee.mobile,
+            status: "enrolled",
+            source: "staff",
+            appliedAt: null,
+            enrolledAt: movedInAt,
+            attendanceFrom: movedInAt,
+            changes: [{ from: null, to: "enrolled", reason: "enrollment.reasons.movedIn", at: movedInAt, actor: "staff" }],
+          }
+        : {
+            traineeMobile: trainee.mobile,
+            status: "enrolled",
+            source: "import",
+            appliedAt: null,
+            enrolledAt: importedAt,
+            attendanceFrom: null,
+            changes: [
+              { from: null, to: "enrolled", reason: "按各县（市、区）工商联推荐名单导入", at: importedAt, actor: "staff" },
+            ],
+          },
+    ),
   };
 }
 
@@ -921,6 +941,7 @@ function planSrdiCohort(anchorDate: string, trainees: readonly DemoTrainee[]): P
         source: "application",
         appliedAt,
         enrolledAt: null,
+        attendanceFrom: null,
         changes: [{ from: null, to: "applied", reason: "学员在线报名", at: appliedAt, actor: "self" }],
       };
     }),
@@ -1093,7 +1114,9 @@ function planAttendance(
     );
 
     past.forEach((session, sessionIndex) => {
-      for (const { traineeMobile } of enrolled) {
+      for (const { traineeMobile, attendanceFrom } of enrolled) {
+        // Not in the class yet: no record, and the session does not count for them.
+        if (attendanceFrom && session.startsAt < attendanceFrom) continue;
         const odds = strugglingMobiles.has(traineeMobile) ? struggling : usual;
         const roll = random.fraction();
         const status = traineeMobile === demoMobile ? (forced.get(sessionIndex) ?? "present") : drawStatus(roll, odds);

@@ -23,6 +23,8 @@ import { TraineeProfileSchema } from "~/modules/people/profile.ts";
 import { commitRosterImport, issueCohortActivationCodes, previewRosterImport } from "~/modules/roster/import.server.ts";
 import { action as lecturerAction } from "~/routes/admin.lecturers.$lecturerId.tsx";
 import { action as certificatesRouteAction } from "~/routes/admin.cohorts.$cohortId.certificates.tsx";
+import { action as rosterRouteAction } from "~/routes/admin.cohorts.$cohortId.roster.tsx";
+import { changeAttendanceFrom } from "~/modules/cohorts/attendance-from.server.ts";
 import { loader as certificateArchiveLoader } from "~/routes/admin.cohorts.$cohortId.certificates[.zip].tsx";
 import { loader as certificateFileLoader } from "~/routes/certificates.$certificateId.$kind.tsx";
 import { issueByException, issueToEligible, reissueCertificate, revokeCertificate } from "~/modules/certificates/issuance.server.ts";
@@ -493,6 +495,42 @@ describe("certificates: only staff of the cohort and admins issue, revoke and re
     expect(unchanged.supersededById).toBeNull();
     expect(await post(staffHere)).toEqual({ status: 200 });
     expect((await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).revokedAt).not.toBeNull();
+  });
+});
+
+describe("the attendance start of an enrollment: only staff of the cohort and admins change it", () => {
+  test("staff of another cohort and an instructor of this one are refused, through the domain and through the roster's form; nothing is written", async () => {
+    const [a, b] = await Promise.all([createCohort(), createCohort()]);
+    const trainee = await createPerson();
+    const enrollment = await enroll(a.id, trainee.id);
+    const staffHere = await signedIn(["staff"]);
+    await assign(a.id, staffHere.person.id, "staff");
+    const staffElsewhere = await signedIn(["staff"]);
+    await assign(b.id, staffElsewhere.person.id, "staff");
+    const instructorHere = await signedIn(["instructor"]);
+    await assign(a.id, instructorHere.person.id, "instructor");
+    const refused = async (work: Promise<unknown>) => outcome(work.then(() => ({ id: "done" })));
+    const change = (who: { person: { id: string } }, roles: RoleKey[]) =>
+      changeAttendanceFrom({ actor: asUser(who.person.id, roles), cohortId: a.id, enrollmentId: enrollment.id, attendanceFrom: new Date(), reason: "插班", now: new Date() });
+    const audit = () => db.auditEvent.count({ where: { action: "enrollment.attendance_from_changed" } });
+    const before = await audit();
+    expect(await refused(change(staffElsewhere, ["staff"]))).toEqual(forbidden);
+    expect(await refused(change(instructorHere, ["instructor"]))).toEqual(forbidden);
+
+    const post = (who: { request: (path?: string) => Request }) => {
+      const base = who.request(`/admin/cohorts/${a.id}/roster`);
+      const body = new URLSearchParams({ intent: "attendance-from", enrollmentId: enrollment.id, mode: "date", date: "2026-03-19", reason: "插班" });
+      const request = new Request(base.url, { method: "POST", headers: { Cookie: base.headers.get("Cookie")!, "Content-Type": "application/x-www-form-urlencoded" }, body });
+      return rosterRouteAction({ request, params: { cohortId: a.id }, context: {} }).then(() => ({ status: 200 }), (r: Response) => ({ status: r.status }));
+    };
+    expect(await post(staffElsewhere)).toEqual({ status: 403 });
+    expect(await post(instructorHere)).toEqual({ status: 403 });
+    expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).attendanceFrom).toBeNull();
+    expect(await audit()).toBe(before);
+
+    expect(await post(staffHere)).toEqual({ status: 200 });
+    expect((await db.enrollment.findUniqueOrThrow({ where: { id: enrollment.id } })).attendanceFrom).not.toBeNull();
+    expect(await audit()).toBe(before + 1);
   });
 });
 

@@ -6,13 +6,13 @@ import { Link } from "@remix-run/react";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { GridView } from "./grid-view.server.ts";
-import type { AttendanceStatus } from "./rules.ts";
+import type { SessionStanding } from "./rules.ts";
 import { formatRate, statusTone } from "./status-mark.tsx";
 
 export const AttendanceGridTable = memo(function AttendanceGridTable({ grid, cohortId }: { grid: GridView; cohortId: string }) {
   const { t } = useTranslation();
   // 6,000 cells: each is plain markup made from these few strings, not a component with hooks of its own.
-  const cell = (status: AttendanceStatus | null) => {
+  const cell = (status: SessionStanding | null) => {
     const key = status ?? "none";
     return {
       words: t(status ? `attendance.status.${status}` : "attendance.status.notYet"),
@@ -20,7 +20,7 @@ export const AttendanceGridTable = memo(function AttendanceGridTable({ grid, coh
       className: `inline-flex min-w-6 justify-center rounded px-1 font-semibold ${statusTone[key]}`,
     };
   };
-  const cells = { present: cell("present"), late: cell("late"), excused: cell("excused"), absent: cell("absent"), none: cell(null) };
+  const cells = { present: cell("present"), late: cell("late"), excused: cell("excused"), absent: cell("absent"), before_joining: cell("before_joining"), none: cell(null) };
   const percent = (rate: number | null) => {
     const value = formatRate(rate);
     return value === null ? t("attendance.rate.none") : t("attendance.rate.value", { percent: value });

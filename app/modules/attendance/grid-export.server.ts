@@ -35,7 +35,7 @@ export async function writeGridWorkbook(
     const line = sheet.addRow([
       safeCell(row.name),
       safeCell(row.company),
-      ...row.cells.map((cell) => (cell ? t(`attendance.status.${cell}`) : null)),
+      ...row.cells.map((cell) => (cell === "before_joining" ? t("attendance.symbol.before_joining") : cell ? t(`attendance.status.${cell}`) : null)),
       row.standing.present,
       row.standing.late,
       row.standing.excused,

@@ -4,7 +4,16 @@
 // (about 87 × 80 of them) gives every cell; the rates come from the same cells.
 import type { TrackKey } from "~/modules/academy/tracks.ts";
 import { db } from "~/utils/db.server.ts";
-import { countStatuses, effectiveStatus, rateFromCounts, sessionPhase, type AttendanceStatus, type SessionPhase } from "./rules.ts";
+import {
+  countStatuses,
+  effectiveStatus,
+  isBeforeJoining,
+  rateFromCounts,
+  sessionPhase,
+  type AttendanceStatus,
+  type SessionPhase,
+  type SessionStanding,
+} from "./rules.ts";
 import { COUNTED_ENROLLMENT_STATUSES, type Standing, windowSelect } from "./standing.server.ts";
 
 export type GridSession = {
@@ -22,8 +31,8 @@ export type GridRow = {
   personId: string;
   name: string;
   company: string | null;
-  /** One per session, in the order of `sessions`: the effective status, null when not held yet or cancelled. */
-  cells: (AttendanceStatus | null)[];
+  /** One per session, in the order of `sessions`: the effective status, null when not held yet or cancelled, before_joining when it does not count for a late joiner. */
+  cells: (SessionStanding | null)[];
   standing: Standing;
 };
 
@@ -49,7 +58,7 @@ export async function cohortGrid({ cohortId, now }: { cohortId: string; now: Dat
     }),
     db.enrollment.findMany({
       where: { cohortId, status: { in: COUNTED_ENROLLMENT_STATUSES } },
-      select: { id: true, personId: true, person: { select: { name: true, trainee: { select: { company: true } } } } },
+      select: { id: true, personId: true, attendanceFrom: true, person: { select: { name: true, trainee: { select: { company: true } } } } },
       orderBy: [{ person: { name: "asc" } }, { id: "asc" }],
     }),
     db.track.findMany({ select: { key: true }, orderBy: { position: "asc" } }),
@@ -63,7 +72,7 @@ export async function cohortGrid({ cohortId, now }: { cohortId: string; now: Dat
       ])
     : [[], []];
   const rule = cohort.excusedLeaveDenominator;
-  const standing = (statuses: readonly (AttendanceStatus | null)[]): Standing => {
+  const standing = (statuses: readonly (SessionStanding | null)[]): Standing => {
     const counts = countStatuses(statuses);
     return { ...counts, ...rateFromCounts(counts, rule) };
   };
@@ -80,7 +89,12 @@ export async function cohortGrid({ cohortId, now }: { cohortId: string; now: Dat
     const own = recorded.get(e.id);
     const cells = sessions.map((s, i) =>
       phases[i] === "held"
-        ? effectiveStatus({ recorded: own?.[i] ?? null, approvedLeave: onLeave.has(`${e.id}|${s.id}`), held: true })
+        ? effectiveStatus({
+            recorded: own?.[i] ?? null,
+            approvedLeave: onLeave.has(`${e.id}|${s.id}`),
+            held: true,
+            beforeJoining: isBeforeJoining(s, e.attendanceFrom),
+          })
         : null,
     );
     return { enrollmentId: e.id, personId: e.personId, name: e.person.name, company: e.person.trainee?.company ?? null, cells, standing: standing(cells) };

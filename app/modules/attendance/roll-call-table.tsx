@@ -42,7 +42,13 @@ export function RollCallTable({ rows, phase, disabled }: { rows: RollCallTableRo
         </thead>
         <tbody>
           {rows.map((row) => {
-            const shown = effectiveStatus({ recorded: row.recorded, approvedLeave: row.leave === "approved", held: phase === "held", cancelled: phase === "cancelled" });
+            const shown = effectiveStatus({
+              recorded: row.recorded,
+              approvedLeave: row.leave === "approved",
+              held: phase === "held",
+              cancelled: phase === "cancelled",
+              beforeJoining: row.beforeJoining,
+            });
             return (
               <tr key={row.enrollmentId} className="border-t border-line align-top" data-testid="roll-call-row">
                 <td className="px-3 py-2">

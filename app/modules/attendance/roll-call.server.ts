@@ -7,7 +7,7 @@ import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { rollCallCohort } from "./access.server.ts";
-import { sessionPhase, type AttendanceStatus } from "./rules.ts";
+import { isBeforeJoining, sessionPhase, type AttendanceStatus } from "./rules.ts";
 import { COUNTED_ENROLLMENT_STATUSES, windowSelect } from "./standing.server.ts";
 
 type Actor = Pick<CurrentUser, "id" | "permissions">;
@@ -107,21 +107,24 @@ export function markAttendance(input: {
  * The paper sign-in sheet, entered afterwards: the ticked trainees present,
  * every other trainee of the class absent. Trainees who already have a record
  * (a check-in, an earlier roll call) keep it: correcting one of those is a
- * change with a reason, made one by one in roll call.
+ * change with a reason, made one by one in roll call. A trainee who joined
+ * after the session started is marked only when ticked (decision 0018).
  */
 export async function enterSignInSheet(input: { actor: Actor; sessionId: string; presentIds: readonly string[]; now: Date }): Promise<number> {
   const session = await sessionForMarking(input.actor, input.sessionId);
   const present = new Set(input.presentIds);
   const roster = await db.enrollment.findMany({
     where: { cohortId: session.module.cohortId, status: { in: COUNTED_ENROLLMENT_STATUSES } },
-    select: { id: true },
+    select: { id: true, attendanceFrom: true },
   });
   const known = new Set(roster.map((e) => e.id));
   if ([...present].some((id) => !known.has(id))) throw new DomainError("attendance.errors.notInCohort");
   return writeMarks(
     input.actor,
     input.sessionId,
-    roster.map((e) => ({ enrollmentId: e.id, status: present.has(e.id) ? "present" : "absent" })),
+    roster
+      .filter((e) => present.has(e.id) || !isBeforeJoining(session, e.attendanceFrom))
+      .map((e) => ({ enrollmentId: e.id, status: present.has(e.id) ? "present" : "absent" })),
     { reason: null, method: "import", now: input.now, keepExisting: true },
   );
 }
@@ -134,6 +137,8 @@ export type RollCallRow = {
   method: string | null;
   flag: string | null;
   leave: string | null;
+  /** The session started before the trainee joined: without a record it does not count for them. */
+  beforeJoining: boolean;
   history: { at: Date; from: string | null; to: string; method: string; actorName: string | null; note: string | null }[];
 };
 
@@ -145,6 +150,7 @@ export async function rollCallRows(actor: Actor, sessionId: string): Promise<Rol
       where: { cohortId: session.module.cohortId, status: { in: COUNTED_ENROLLMENT_STATUSES } },
       select: {
         id: true,
+        attendanceFrom: true,
         person: { select: { name: true, trainee: { select: { company: true } } } },
         attendances: {
           where: { sessionId },
@@ -174,6 +180,7 @@ export async function rollCallRows(actor: Actor, sessionId: string): Promise<Rol
       method: record?.method ?? null,
       flag: record?.flag ?? null,
       leave: leaveBy.get(e.id) ?? null,
+      beforeJoining: isBeforeJoining(session, e.attendanceFrom),
       history: (record?.changes ?? []).map((c) => ({
         at: c.at,
         from: c.fromStatus,

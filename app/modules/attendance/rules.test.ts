@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendanceRate, checkInStatus, checkInWindow, effectiveStatus, sessionPhase } from "./rules.ts";
+import { attendanceRate, checkInStatus, checkInWindow, effectiveStatus, isBeforeJoining, sessionPhase } from "./rules.ts";
 
 const session = {
   startsAt: new Date("2026-03-10T01:00:00Z"),
@@ -37,6 +37,18 @@ describe("standing and rate", () => {
     expect(effectiveStatus({ recorded: null, approvedLeave: true, held: true })).toBe("excused");
     expect(effectiveStatus({ recorded: "late", approvedLeave: true, held: true })).toBe("late");
     expect(effectiveStatus({ recorded: "present", approvedLeave: false, held: true, cancelled: true })).toBeNull();
+  });
+  it("leaves a held session before the trainee joined out of the count unless it has a record", () => {
+    const joined = new Date("2026-03-10T02:00:00Z");
+    const before = isBeforeJoining(session, joined);
+    expect(before).toBe(true);
+    expect(isBeforeJoining(session, null)).toBe(false);
+    expect(isBeforeJoining(session, session.startsAt)).toBe(false);
+    expect(effectiveStatus({ recorded: null, approvedLeave: false, held: true, beforeJoining: before })).toBe("before_joining");
+    expect(effectiveStatus({ recorded: null, approvedLeave: true, held: true, beforeJoining: before })).toBe("before_joining");
+    expect(effectiveStatus({ recorded: "present", approvedLeave: false, held: true, beforeJoining: before })).toBe("present");
+    expect(attendanceRate(["before_joining", "present", "absent"], true)).toEqual({ attended: 1, counted: 2, rate: 0.5 });
+    expect(attendanceRate(["before_joining"], false).rate).toBeNull();
   });
   it("counts excused in or out of the denominator as the cohort's rule says", () => {
     const statuses = ["present", "late", "excused", "absent", null] as const;

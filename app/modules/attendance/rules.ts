@@ -57,23 +57,39 @@ export function checkInStatus(
 }
 
 /**
- * A trainee's standing at one session: the record if there is one; else
- * excused by approved leave; else absent once the session is held; else
- * nothing yet. Absence is derived here, at read time, so it never waits for a job.
+ * A held session that started before the trainee's enrollment counts
+ * (`Enrollment.attendanceFrom`, set when they joined a running cohort):
+ * they were not in the class yet. Null `attendanceFrom`: every session counts.
+ */
+export function isBeforeJoining(session: { startsAt: Date }, attendanceFrom: Date | null | undefined): boolean {
+  return attendanceFrom != null && session.startsAt.getTime() < attendanceFrom.getTime();
+}
+
+/** Not in the class yet (未入班): the session counts neither for nor against the trainee. */
+export const BEFORE_JOINING = "before_joining" as const;
+export type SessionStanding = AttendanceStatus | typeof BEFORE_JOINING;
+
+/**
+ * A trainee's standing at one session: the record if there is one; else not
+ * counted when it started before they joined; else excused by approved leave;
+ * else absent once the session is held; else nothing yet. Absence is derived
+ * here, at read time, so it never waits for a job.
  */
 export function effectiveStatus(input: {
   recorded: AttendanceStatus | null | undefined;
   approvedLeave: boolean;
   held: boolean;
   cancelled?: boolean;
-}): AttendanceStatus | null {
+  beforeJoining?: boolean;
+}): SessionStanding | null {
   if (input.cancelled) return null;
   if (input.recorded) return input.recorded;
+  if (input.beforeJoining) return BEFORE_JOINING;
   if (input.approvedLeave) return "excused";
   return input.held ? "absent" : null;
 }
 
-export const isAttended = (status: AttendanceStatus | null) => status === "present" || status === "late";
+export const isAttended = (status: SessionStanding | null) => status === "present" || status === "late";
 
 /** How many held sessions ended in each status, for one trainee or one group of sessions. */
 export type StatusCounts = { present: number; late: number; excused: number; absent: number };
@@ -91,9 +107,9 @@ export function rateFromCounts(counts: StatusCounts, excusedLeaveDenominator: bo
   return { attended, counted, rate: counted === 0 ? null : attended / counted };
 }
 
-export function countStatuses(statuses: readonly (AttendanceStatus | null)[]): StatusCounts {
+export function countStatuses(statuses: readonly (SessionStanding | null)[]): StatusCounts {
   const counts: StatusCounts = { present: 0, late: 0, excused: 0, absent: 0 };
-  for (const status of statuses) if (status) counts[status] += 1;
+  for (const status of statuses) if (status && status !== BEFORE_JOINING) counts[status] += 1;
   return counts;
 }
 
@@ -102,7 +118,7 @@ export function countStatuses(statuses: readonly (AttendanceStatus | null)[]): S
  * leave the denominator when the cohort's rule says so. Null when nothing counts yet.
  */
 export function attendanceRate(
-  statuses: readonly (AttendanceStatus | null)[],
+  statuses: readonly (SessionStanding | null)[],
   excusedLeaveDenominator: boolean,
 ): Rate {
   return rateFromCounts(countStatuses(statuses), excusedLeaveDenominator);

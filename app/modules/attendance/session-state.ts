@@ -1,7 +1,7 @@
 // What a trainee's session card adds once the session has ended: where the
 // trainee stands at it. Pure, shared by server and browser.
 import type { SessionState } from "~/modules/timetable/session-state.ts";
-import type { AttendanceStatus } from "./rules.ts";
+import type { SessionStanding } from "./rules.ts";
 
 /**
  * The trainee's status as the card shows it: only once the session has ended,
@@ -10,7 +10,7 @@ import type { AttendanceStatus } from "./rules.ts";
  */
 export function withMyStatus<Card extends { id: string; state: SessionState }>(
   cards: readonly Card[],
-  statusBySession: ReadonlyMap<string, AttendanceStatus | null>,
-): (Card & { myStatus: AttendanceStatus | null })[] {
+  statusBySession: ReadonlyMap<string, SessionStanding | null>,
+): (Card & { myStatus: SessionStanding | null })[] {
   return cards.map((card) => ({ ...card, myStatus: card.state === "ended" ? (statusBySession.get(card.id) ?? null) : null }));
 }

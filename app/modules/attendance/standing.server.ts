@@ -1,11 +1,14 @@
 // Where trainees and sessions stand: counts and rates, aggregated in the
 // database. Absence is derived at read time (rules.ts): a held session without
-// a record and without approved leave is absent. Every function reads one
+// a record and without approved leave is absent, unless it started before the
+// trainee joined (Enrollment.attendanceFrom; decision 0018). Every function reads one
 // cohort (or the sessions given) only: callers pass ids they may read.
 import type { TrackKey } from "~/modules/academy/tracks.ts";
 import { db } from "~/utils/db.server.ts";
 import {
+  BEFORE_JOINING,
   effectiveStatus,
+  isBeforeJoining,
   isHeld,
   rateFromCounts,
   sessionPhase,
@@ -13,6 +16,7 @@ import {
   type AttendanceStatus,
   type Rate,
   type SessionPhase,
+  type SessionStanding,
   type StatusCounts,
 } from "./rules.ts";
 
@@ -57,15 +61,37 @@ function addCounts(into: StatusCounts, from: StatusCounts): StatusCounts {
   return into;
 }
 
-/** The cohort's sessions that are held at `now`, by id. */
-async function heldSessionIds(cohortId: string, now: Date): Promise<string[]> {
+/** The cohort's sessions that are held at `now`. */
+async function heldSessionsOf(cohortId: string, now: Date): Promise<{ id: string; startsAt: Date }[]> {
   const sessions = await db.session.findMany({ where: { module: { cohortId } }, select: windowSelect });
-  return sessions.filter((session) => isHeld(session, now)).map((session) => session.id);
+  return sessions.filter((session) => isHeld(session, now));
 }
 
 /**
- * Approved leave at sessions where the trainee has no record: these are the
- * leaves that make a session excused (a record, when there is one, wins).
+ * Late joiners' sessions before they joined where they have no record: these
+ * count neither way, so they leave the sessions a trainee is expected at.
+ * Late joiners are few, so their records at `sessions` are read in one small query.
+ */
+async function notJoinedWithoutRecord(
+  late: readonly { id: string; cohortId: string; attendanceFrom: Date | null }[],
+  sessions: readonly { id: string; startsAt: Date; cohortId: string }[],
+): Promise<{ enrollmentId: string; sessionId: string }[]> {
+  const pairs = late.flatMap((e) =>
+    sessions.filter((s) => s.cohortId === e.cohortId && isBeforeJoining(s, e.attendanceFrom)).map((s) => ({ enrollmentId: e.id, sessionId: s.id })),
+  );
+  if (pairs.length === 0) return [];
+  const records = await db.attendance.findMany({
+    where: { enrollmentId: { in: [...new Set(pairs.map((p) => p.enrollmentId))] }, sessionId: { in: [...new Set(pairs.map((p) => p.sessionId))] } },
+    select: { enrollmentId: true, sessionId: true },
+  });
+  const recorded = new Set(records.map((r) => `${r.enrollmentId}|${r.sessionId}`));
+  return pairs.filter((p) => !recorded.has(`${p.enrollmentId}|${p.sessionId}`));
+}
+
+/**
+ * Approved leave at sessions where the trainee has no record and had joined:
+ * these are the leaves that make a session excused (a record, when there is
+ * one, wins; before joining the session does not count, leave or not).
  * Leave is rare beside attendance, so the pairs are checked in two small queries.
  */
 async function leaveWithoutRecord(where: { sessionIds: string[]; cohortId?: string }) {
@@ -76,7 +102,7 @@ async function leaveWithoutRecord(where: { sessionIds: string[]; cohortId?: stri
       sessionId: { in: where.sessionIds },
       enrollment: { status: { in: COUNTED_ENROLLMENT_STATUSES }, ...(where.cohortId ? { cohortId: where.cohortId } : {}) },
     },
-    select: { enrollmentId: true, sessionId: true },
+    select: { enrollmentId: true, sessionId: true, enrollment: { select: { attendanceFrom: true } }, session: { select: { startsAt: true } } },
   });
   if (leaves.length === 0) return [];
   const records = await db.attendance.findMany({
@@ -90,7 +116,7 @@ async function leaveWithoutRecord(where: { sessionIds: string[]; cohortId?: stri
   const seen = new Set<string>();
   return leaves.filter((leave) => {
     const key = `${leave.enrollmentId}|${leave.sessionId}`;
-    if (recorded.has(key) || seen.has(key)) return false;
+    if (recorded.has(key) || seen.has(key) || isBeforeJoining(leave.session, leave.enrollment.attendanceFrom)) return false;
     seen.add(key);
     return true;
   });
@@ -98,16 +124,18 @@ async function leaveWithoutRecord(where: { sessionIds: string[]; cohortId?: stri
 
 /** Per enrollment (enrolled or completed) of the cohort: counts over held sessions and the rate by the cohort's rule. */
 export async function cohortStandings({ cohortId, now }: { cohortId: string; now: Date }): Promise<CohortStandings> {
-  const [cohort, heldIds, enrollments] = await Promise.all([
+  const [cohort, held, enrollments] = await Promise.all([
     db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { excusedLeaveDenominator: true } }),
-    heldSessionIds(cohortId, now),
+    heldSessionsOf(cohortId, now),
     db.enrollment.findMany({
       where: { cohortId, status: { in: COUNTED_ENROLLMENT_STATUSES } },
-      select: { id: true, personId: true },
+      select: { id: true, personId: true, attendanceFrom: true },
       orderBy: { id: "asc" },
     }),
   ]);
-  const [grouped, leaves] = await Promise.all([
+  const heldIds = held.map((s) => s.id);
+  const late = enrollments.filter((e) => e.attendanceFrom !== null).map((e) => ({ ...e, cohortId }));
+  const [grouped, leaves, notJoined] = await Promise.all([
     heldIds.length
       ? db.attendance.groupBy({
           by: ["enrollmentId", "status"],
@@ -116,7 +144,10 @@ export async function cohortStandings({ cohortId, now }: { cohortId: string; now
         })
       : Promise.resolve([]),
     leaveWithoutRecord({ sessionIds: heldIds, cohortId }),
+    notJoinedWithoutRecord(late, held.map((s) => ({ ...s, cohortId }))),
   ]);
+  const notJoinedCounts = new Map<string, number>();
+  for (const pair of notJoined) notJoinedCounts.set(pair.enrollmentId, (notJoinedCounts.get(pair.enrollmentId) ?? 0) + 1);
   const recordCounts = new Map<string, StatusCounts>();
   for (const row of grouped) {
     const counts = recordCounts.get(row.enrollmentId) ?? emptyCounts();
@@ -133,7 +164,8 @@ export async function cohortStandings({ cohortId, now }: { cohortId: string; now
     const excusedByLeave = leaveCounts.get(enrollment.id) ?? 0;
     const recorded = counts.present + counts.late + counts.excused + counts.absent;
     counts.excused += excusedByLeave;
-    counts.absent += Math.max(0, heldIds.length - recorded - excusedByLeave);
+    const expected = heldIds.length - (notJoinedCounts.get(enrollment.id) ?? 0);
+    counts.absent += Math.max(0, expected - recorded - excusedByLeave);
     addCounts(total, counts);
     return { enrollmentId: enrollment.id, personId: enrollment.personId, ...standing(counts, rule) };
   });
@@ -143,7 +175,7 @@ export async function cohortStandings({ cohortId, now }: { cohortId: string; now
 export type SessionCount = StatusCounts & {
   sessionId: string;
   phase: SessionPhase;
-  /** Trainees enrolled (or completed) in the session's cohort. */
+  /** Trainees enrolled (or completed) in the session's cohort who had joined by its start, or have a record there. */
   expected: number;
   /** Walk-in guests, counted apart from trainees. */
   guests: number;
@@ -163,7 +195,7 @@ export async function sessionCounts({ sessionIds, now }: { sessionIds: readonly 
   });
   const cohortIds = [...new Set(sessions.map((s) => s.module.cohortId))];
   const heldIds = sessions.filter((s) => isHeld(s, now)).map((s) => s.id);
-  const [expectedRows, grouped, guestRows, leaves] = await Promise.all([
+  const [expectedRows, grouped, guestRows, leaves, late] = await Promise.all([
     db.enrollment.groupBy({
       by: ["cohortId"],
       where: { cohortId: { in: cohortIds }, status: { in: COUNTED_ENROLLMENT_STATUSES } },
@@ -176,7 +208,15 @@ export async function sessionCounts({ sessionIds, now }: { sessionIds: readonly 
     }),
     db.guestAttendance.groupBy({ by: ["sessionId"], where: { sessionId: { in: ids } }, _count: { _all: true } }),
     leaveWithoutRecord({ sessionIds: ids }),
+    db.enrollment.findMany({
+      where: { cohortId: { in: cohortIds }, status: { in: COUNTED_ENROLLMENT_STATUSES }, attendanceFrom: { not: null } },
+      select: { id: true, cohortId: true, attendanceFrom: true },
+    }),
   ]);
+  const notJoined = await notJoinedWithoutRecord(
+    late,
+    sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, cohortId: s.module.cohortId })),
+  );
   const expectedByCohort = new Map(expectedRows.map((r) => [r.cohortId, r._count._all]));
   const guestsBySession = new Map(guestRows.map((r) => [r.sessionId, r._count._all]));
   const held = new Set(heldIds);
@@ -198,6 +238,10 @@ export async function sessionCounts({ sessionIds, now }: { sessionIds: readonly 
     const entry = bySession.get(leave.sessionId);
     if (entry) entry.excused += 1;
   }
+  for (const pair of notJoined) {
+    const entry = bySession.get(pair.sessionId);
+    if (entry) entry.expected -= 1;
+  }
   for (const entry of bySession.values()) {
     if (entry.phase === "cancelled") Object.assign(entry, emptyCounts());
     else if (held.has(entry.sessionId)) {
@@ -218,8 +262,8 @@ export type PersonSessionStanding = {
   phase: SessionPhase;
   recorded: AttendanceStatus | null;
   leave: "pending" | "approved" | "declined" | null;
-  /** What the session counts as for this trainee now (null: not yet, or cancelled). */
-  status: AttendanceStatus | null;
+  /** What the session counts as for this trainee now (null: not yet, or cancelled; before_joining: not counted). */
+  status: SessionStanding | null;
 };
 
 export type PersonStanding = {
@@ -242,7 +286,7 @@ export async function personStanding({
 }): Promise<PersonStanding | null> {
   const enrollment = await db.enrollment.findUnique({
     where: { cohortId_personId: { cohortId, personId } },
-    select: { id: true, status: true, cohort: { select: { excusedLeaveDenominator: true } } },
+    select: { id: true, status: true, attendanceFrom: true, cohort: { select: { excusedLeaveDenominator: true } } },
   });
   if (!enrollment || !COUNTED_ENROLLMENT_STATUSES.includes(enrollment.status)) return null;
   const [sessions, records, leaves, tracks] = await Promise.all([
@@ -271,6 +315,7 @@ export async function personStanding({
     const phase = sessionPhase(session, now);
     const recorded = recordBySession.get(session.id) ?? null;
     const leave = leaveBySession.get(session.id) ?? null;
+    const beforeJoining = isBeforeJoining(session, enrollment.attendanceFrom);
     return {
       sessionId: session.id,
       startsAt: session.startsAt,
@@ -284,10 +329,10 @@ export async function personStanding({
       // Only held sessions count: a record ahead of time (excused in advance) shows once it is held.
       status:
         phase === "held"
-          ? effectiveStatus({ recorded, approvedLeave: leave === "approved", held: true })
+          ? effectiveStatus({ recorded, approvedLeave: leave === "approved", held: true, beforeJoining })
           : phase === "cancelled"
             ? null
-            : (recorded ?? (leave === "approved" ? "excused" : null)),
+            : (recorded ?? (beforeJoining ? BEFORE_JOINING : leave === "approved" ? "excused" : null)),
     };
   });
   const rule = enrollment.cohort.excusedLeaveDenominator;

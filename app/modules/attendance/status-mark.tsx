@@ -2,18 +2,19 @@
 // look wherever they are shown: a short symbol with its words for screen
 // readers, a percentage with what it counts, and the rule beside it.
 import { useTranslation } from "react-i18next";
-import type { AttendanceStatus } from "./rules.ts";
+import type { SessionStanding } from "./rules.ts";
 
-export const statusTone: Record<AttendanceStatus | "none", string> = {
+export const statusTone: Record<SessionStanding | "none", string> = {
   present: "bg-emerald-50 text-emerald-800",
   late: "bg-amber-50 text-amber-900",
   excused: "bg-blue-50 text-blue-800",
   absent: "bg-brand-50 text-brand-700",
+  before_joining: "text-muted",
   none: "text-muted",
 };
 
 /** The symbol alone (the grid), with the status in words for screen readers and as a tooltip. */
-export function StatusSymbol({ status, label }: { status: AttendanceStatus | null; label?: string }) {
+export function StatusSymbol({ status, label }: { status: SessionStanding | null; label?: string }) {
   const { t } = useTranslation();
   const key = status ?? "none";
   const words = label ?? t(status ? `attendance.status.${status}` : "attendance.status.notYet");
@@ -26,7 +27,7 @@ export function StatusSymbol({ status, label }: { status: AttendanceStatus | nul
 }
 
 /** The status in words (lists and cards). */
-export function StatusText({ status }: { status: AttendanceStatus | null }) {
+export function StatusText({ status }: { status: SessionStanding | null }) {
   const { t } = useTranslation();
   return (
     <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${statusTone[status ?? "none"]}`}>
@@ -58,7 +59,7 @@ export function RateRule({ excusedLeaveDenominator }: { excusedLeaveDenominator:
 
 export function StatusLegend() {
   const { t } = useTranslation();
-  const statuses = ["present", "late", "excused", "absent", null] as const;
+  const statuses = ["present", "late", "excused", "absent", "before_joining", null] as const;
   return (
     <dl className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-label={t("attendance.grid.legend")}>
       {statuses.map((status) => (

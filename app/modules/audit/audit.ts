@@ -36,5 +36,6 @@ export const auditActions = [
   "viewer.removed",
   "report_token.created",
   "report_token.revoked",
+  "enrollment.attendance_from_changed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

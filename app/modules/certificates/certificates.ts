@@ -143,7 +143,8 @@ export type SessionForRule = {
   trackKey: TrackKey;
   moduleId: string;
   phase: "upcoming" | "open" | "held" | "cancelled";
-  status: "present" | "late" | "excused" | "absent" | null;
+  /** before_joining: held before the trainee joined, without a record; it counts neither way. */
+  status: "present" | "late" | "excused" | "absent" | "before_joining" | null;
 };
 
 /**

@@ -4,7 +4,7 @@
 import { trackKeys } from "~/modules/academy/tracks.ts";
 import type { CurrentUser } from "~/modules/accounts/auth-session.server.ts";
 import { can } from "~/modules/accounts/authorization.server.ts";
-import { effectiveStatus, sessionPhase, type AttendanceStatus } from "~/modules/attendance/rules.ts";
+import { effectiveStatus, isBeforeJoining, sessionPhase, type AttendanceStatus } from "~/modules/attendance/rules.ts";
 import { COUNTED_ENROLLMENT_STATUSES, personStanding, windowSelect } from "~/modules/attendance/standing.server.ts";
 import { db } from "~/utils/db.server.ts";
 import { evaluateRule, ruleStanding, type CertificateRule, type RuleEvaluation, type RuleStanding, type SessionForRule } from "./certificates.ts";
@@ -65,6 +65,7 @@ export async function cohortProgress(cohortId: string, now: Date): Promise<Cohor
       select: {
         id: true,
         personId: true,
+        attendanceFrom: true,
         person: { select: { name: true } },
         certificates: { where: { supersededById: null }, select: { id: true, serial: true, revokedAt: true }, orderBy: { issuedAt: "desc" }, take: 1 },
       },
@@ -76,7 +77,7 @@ export async function cohortProgress(cohortId: string, now: Date): Promise<Cohor
   ]);
   const recorded = new Map(records.map((r) => [`${r.enrollmentId}|${r.sessionId}`, r.status as AttendanceStatus]));
   const onLeave = new Set(leaves.map((l) => `${l.enrollmentId}|${l.sessionId}`));
-  const phases = sessions.map((s) => ({ id: s.id, moduleId: s.module.id, trackKey: s.module.track.key as SessionForRule["trackKey"], phase: sessionPhase(s, now) }));
+  const phases = sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, moduleId: s.module.id, trackKey: s.module.track.key as SessionForRule["trackKey"], phase: sessionPhase(s, now) }));
   const rule = ruleOf(cohort);
   return {
     rule,
@@ -88,7 +89,13 @@ export async function cohortProgress(cohortId: string, now: Date): Promise<Cohor
           trackKey: s.trackKey,
           moduleId: s.moduleId,
           phase: s.phase,
-          status: effectiveStatus({ recorded: recorded.get(key), approvedLeave: onLeave.has(key), held: s.phase === "held", cancelled: s.phase === "cancelled" }),
+          status: effectiveStatus({
+            recorded: recorded.get(key),
+            approvedLeave: onLeave.has(key),
+            held: s.phase === "held",
+            cancelled: s.phase === "cancelled",
+            beforeJoining: isBeforeJoining(s, enrollment.attendanceFrom),
+          }),
         };
       });
       const standing = ruleStanding(list, { excusedLeaveDenominator: cohort.excusedLeaveDenominator, hoursPerSession: hours, trackKeys });

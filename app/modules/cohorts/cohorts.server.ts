@@ -122,6 +122,7 @@ export async function getRoster(cohortId: string, filter: RosterFilter) {
       waitlistRank: true,
       appliedAt: true,
       enrolledAt: true,
+      attendanceFrom: true,
       person: {
         select: {
           id: true,

@@ -5,6 +5,7 @@
 import { db, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 import { messageWithValues } from "~/utils/messages.ts";
+import { joiningAttendanceFrom } from "./attendance-from.server.ts";
 import { seatHoldingStatuses, type EnrollmentStatus } from "./cohorts.ts";
 import { lockCohortSeats } from "./seats.server.ts";
 
@@ -15,19 +16,36 @@ export async function seatsTaken(tx: Tx, cohortId: string): Promise<number> {
   return tx.enrollment.count({ where: { cohortId, status: { in: [...seatHoldingStatuses] } } });
 }
 
+/**
+ * Every status change of an enrollment goes through here. Becoming "enrolled"
+ * (an accepted application, a seat freed from the waitlist, a withdrawn trainee
+ * taken back) in a cohort that has begun counts attendance from now
+ * (decision 0018): the sessions before were held without them.
+ */
 export async function changeEnrollmentStatus(
   tx: Tx,
   enrollment: { id: string; status: string },
   to: EnrollmentStatus,
   { actorId, now, reason }: Actor & { reason?: string | null },
 ): Promise<void> {
+  const joining =
+    to === "enrolled"
+      ? {
+          enrolledAt: now,
+          attendanceFrom: await joiningAttendanceFrom(
+            tx,
+            (await tx.enrollment.findUniqueOrThrow({ where: { id: enrollment.id }, select: { cohortId: true } })).cohortId,
+            now,
+          ),
+        }
+      : {};
   await tx.enrollment.update({
     where: { id: enrollment.id },
     data: {
       status: to,
       reason: reason ?? null,
       waitlistRank: to === "waitlisted" ? undefined : null,
-      ...(to === "enrolled" ? { enrolledAt: now } : {}),
+      ...joining,
     },
   });
   await tx.enrollmentChange.create({
@@ -130,7 +148,10 @@ export async function withdrawEnrollment(input: {
   });
 }
 
-/** Moves an enrolled trainee to another cohort that has a seat, freeing theirs for the waitlist. */
+/**
+ * Moves an enrolled trainee to another cohort that has a seat, freeing theirs
+ * for the waitlist. Their attendance in the new cohort counts from the move.
+ */
 export async function moveEnrollment(input: {
   cohortId: string;
   enrollmentId: string;
@@ -159,9 +180,10 @@ export async function moveEnrollment(input: {
     await changeEnrollmentStatus(tx, enrollment, "withdrawn", { ...actor, reason: messageWithValues("enrollment.reasons.movedTo", { title: target.title }) });
     if (existing) {
       await changeEnrollmentStatus(tx, existing, "enrolled", actor);
+      await tx.enrollment.update({ where: { id: existing.id }, data: { attendanceFrom: input.now } });
     } else {
       const created = await tx.enrollment.create({
-        data: { cohortId: input.toCohortId, personId: enrollment.personId, status: "enrolled", source: "staff", enrolledAt: input.now },
+        data: { cohortId: input.toCohortId, personId: enrollment.personId, status: "enrolled", source: "staff", enrolledAt: input.now, attendanceFrom: input.now },
         select: { id: true },
       });
       await tx.enrollmentChange.create({ data: { enrollmentId: created.id, toStatus: "enrolled", reason: "enrollment.reasons.movedIn", actorId: input.actorId, at: input.now } });

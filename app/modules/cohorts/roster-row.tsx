@@ -12,6 +12,8 @@ export type RosterRowData = {
   reason: string | null;
   waitlistRank: number | null;
   person: { id: string; name: string; mobile: string | null; status: string; trainee: { company: string; position: string | null } | null };
+  /** The day (academy time zone) from which attendance counts, for a trainee who joined late; null: from the start. */
+  attendanceFrom: string | null;
   /** Attendance over held sessions, for enrolled (or completed) trainees. */
   standing: { rate: number | null; late: number; absent: number } | null;
 };
@@ -84,6 +86,11 @@ export function RosterRow({ row, canManage, moveTargets, busy }: { row: RosterRo
             {row.status === "waitlisted" && row.waitlistRank ? ` #${row.waitlistRank}` : ""}
           </StatusPill>
         </span>
+        {row.attendanceFrom && ["enrolled", "completed"].includes(row.status) ? (
+          <span className="mt-1 block text-xs text-muted" data-testid="roster-attendance-from">
+            {t("enrollment.attendanceFrom.countedFrom", { date: row.attendanceFrom })}
+          </span>
+        ) : null}
         {row.reason ? (
           <span className="mt-1 block text-xs text-muted">
             {t("enrollment.reason")}: <ReasonText reason={row.reason} />
@@ -128,6 +135,7 @@ export function RosterRow({ row, canManage, moveTargets, busy }: { row: RosterRo
                       {t(`attendanceViews.roster.${ending}`)}
                     </Button>
                   </Form>
+                  {row.status === "enrolled" ? <AttendanceFromForm row={row} busy={busy} /> : null}
                   {row.status === "enrolled" && moveTargets.length ? (
                     <Form method="post" className="flex flex-col gap-2 border-t border-line pt-3">
                       {hidden}
@@ -150,5 +158,33 @@ export function RosterRow({ row, canManage, moveTargets, busy }: { row: RosterRo
         </td>
       ) : null}
     </tr>
+  );
+}
+
+/** 出勤计算起始: from the cohort's start, or from a day; with a reason (audited). */
+function AttendanceFromForm({ row, busy }: { row: RosterRowData; busy: boolean }) {
+  const { t } = useTranslation();
+  const input = "min-h-11 w-full rounded-lg border border-line bg-surface px-2";
+  return (
+    <Form method="post" className="flex flex-col gap-2 border-t border-line pt-3" data-testid="attendance-from-form">
+      <input type="hidden" name="enrollmentId" value={row.id} />
+      <fieldset className="flex flex-col gap-1 text-sm">
+        <legend className="font-medium">{t("enrollment.attendanceFrom.label")}</legend>
+        <label className="flex min-h-11 items-center gap-2 sm:min-h-8">
+          <input type="radio" name="mode" value="start" defaultChecked={!row.attendanceFrom} className="size-5" />
+          {t("enrollment.attendanceFrom.fromStart")}
+        </label>
+        <label className="flex min-h-11 items-center gap-2 sm:min-h-8">
+          <input type="radio" name="mode" value="date" defaultChecked={Boolean(row.attendanceFrom)} className="size-5" />
+          {t("enrollment.attendanceFrom.fromDate")}
+        </label>
+        <input type="date" name="date" defaultValue={row.attendanceFrom ?? ""} aria-label={t("enrollment.attendanceFrom.date")} className={input} />
+        <span className="text-xs text-muted">{t("enrollment.attendanceFrom.help")}</span>
+      </fieldset>
+      <input name="reason" required maxLength={500} placeholder={t("enrollment.reasonPlaceholder")} aria-label={t("enrollment.reason")} className={input} />
+      <Button type="submit" name="intent" value="attendance-from" variant="secondary" disabled={busy}>
+        {t("enrollment.attendanceFrom.save")}
+      </Button>
+    </Form>
   );
 }

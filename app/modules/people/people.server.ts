@@ -6,6 +6,7 @@ import { issueInvitation, type IssuedInvitation } from "~/modules/accounts/invit
 import type { RoleKey } from "~/modules/accounts/roles.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { seatHoldingStatuses } from "~/modules/cohorts/cohorts.ts";
+import { joiningAttendanceFrom } from "~/modules/cohorts/attendance-from.server.ts";
 import { lockCohortSeats } from "~/modules/cohorts/seats.server.ts";
 import { db, isUniqueViolation, type Prisma } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
@@ -94,8 +95,9 @@ async function addPersonOnce(
       await lockCohortSeats(tx, cohort.id, now);
       const seated = await tx.enrollment.count({ where: { cohortId: cohort.id, status: { in: [...seatHoldingStatuses] } } });
       if (seated >= cohort.capacity) throw new DomainError("people.errors.cohortFull", "cohortId");
+      const attendanceFrom = await joiningAttendanceFrom(tx, cohort.id, now, input.countFromStart === true);
       const enrollment = await tx.enrollment.create({
-        data: { cohortId: cohort.id, personId: person.id, status: "enrolled", source: "staff", enrolledAt: now },
+        data: { cohortId: cohort.id, personId: person.id, status: "enrolled", source: "staff", enrolledAt: now, attendanceFrom },
         select: { id: true },
       });
       await tx.enrollmentChange.create({ data: { enrollmentId: enrollment.id, toStatus: "enrolled", actorId: actor.id, at: now } });

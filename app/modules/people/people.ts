@@ -30,6 +30,8 @@ export const PersonCreateSchema = z
     cohortId: optionalText(64, "people.errors.cohortRequired"),
     company: optionalText(100, "people.errors.companyTooLong"),
     position: optionalText(50, "people.errors.positionTooLong"),
+    /** Into a cohort that has begun: count attendance from its start rather than from today (decision 0018). */
+    countFromStart: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.mobile && !normalizeMobile(value.mobile)) {

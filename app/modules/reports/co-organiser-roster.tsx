@@ -2,7 +2,7 @@
 // attendance rate and each held session's mark. No link leads anywhere a
 // co-organiser may not go: names are plain text and session headings too.
 import { useTranslation } from "react-i18next";
-import type { AttendanceStatus } from "~/modules/attendance/rules.ts";
+import type { SessionStanding } from "~/modules/attendance/rules.ts";
 import { formatRate, statusTone } from "~/modules/attendance/status-mark.tsx";
 import type { CoOrganiserRoster } from "./co-organiser-roster.server.ts";
 
@@ -14,7 +14,7 @@ export function CoOrganiserRosterTable({ roster }: { roster: Roster }) {
     const value = formatRate(rate);
     return value === null ? t("attendance.rate.none") : t("attendance.rate.value", { percent: value });
   };
-  const mark = (status: AttendanceStatus | null) => {
+  const mark = (status: SessionStanding | null) => {
     const key = status ?? "none";
     const words = t(status ? `attendance.status.${status}` : "attendance.status.notYet");
     return (

@@ -9,12 +9,23 @@
 // the few cohorts cut by the range's edges, or still running, check each
 // record's session.
 import { db, Prisma } from "~/utils/db.server.ts";
-import type { LeaveCounts } from "./figures.server.ts";
+import type { Uncounted } from "./figures.server.ts";
 import { countedEnrollments, type ReportScope } from "./scope.server.ts";
 
 export type ProfileColumn = "district" | "industry";
 
-export type ProfileCell = { cohortId: string; value: string | null; present: number; late: number; excused: number; absent: number; enrolled: number; leaves: number };
+/** `notJoined`: sessions before a late joiner joined, without a record (decision 0018). */
+export type ProfileCell = {
+  cohortId: string;
+  value: string | null;
+  present: number;
+  late: number;
+  excused: number;
+  absent: number;
+  enrolled: number;
+  leaves: number;
+  notJoined: number;
+};
 
 export type ProfileFigures = { cells: ProfileCell[]; trainees: Map<string | null, number> };
 
@@ -50,7 +61,7 @@ export async function countedCohorts(scope: ReportScope): Promise<CountedCohorts
   return { whole, partial };
 }
 
-export async function enrollmentFigures(scope: ReportScope, { whole, partial }: CountedCohorts, leave: Promise<LeaveCounts>): Promise<EnrollmentFigures> {
+export async function enrollmentFigures(scope: ReportScope, { whole, partial }: CountedCohorts, uncounted: Promise<Uncounted>): Promise<EnrollmentFigures> {
   const cohortIds = [...whole, ...partial];
   const guestKeys = Prisma.sql`
     SELECT DISTINCT COALESCE(g."matchedPersonId", 'guest:' || g."mobile") AS "k", g."matchedPersonId" AS "p"
@@ -73,7 +84,7 @@ export async function enrollmentFigures(scope: ReportScope, { whole, partial }: 
     ? Prisma.join(branches, " UNION ALL ")
     : Prisma.sql`SELECT a."enrollmentId" AS "enrollmentId", a."status" AS "status", COUNT(*) AS "n" FROM "Attendance" a WHERE 1 = 0 GROUP BY a."enrollmentId", a."status"`;
   // The profile bases are small queries of their own, run beside the one over the records.
-  const bases = Promise.all([profileBase("district", cohortIds, leave), profileBase("industry", cohortIds, leave)]);
+  const bases = Promise.all([profileBase("district", cohortIds, uncounted), profileBase("industry", cohortIds, uncounted)]);
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
     WITH x AS MATERIALIZED (
       SELECT e."cohortId" AS "cohortId", e."personId" AS "personId", tp."district" AS "district", tp."industry" AS "industry", r."status" AS "status", r."n" AS "n"
@@ -113,27 +124,28 @@ export async function enrollmentFigures(scope: ReportScope, { whole, partial }: 
   };
 }
 
-/** Per cohort and value: the counted enrollments (a small, aggregated query) and the approved leave without a record. */
-async function profileBase(column: ProfileColumn, cohortIds: readonly string[], leave: Promise<LeaveCounts>) {
+/** Per cohort and value: the counted enrollments (a small, aggregated query), the approved leave without a record and the sessions before late joiners joined. */
+async function profileBase(column: ProfileColumn, cohortIds: readonly string[], uncounted: Promise<Uncounted>) {
   const cells = new Map<string, ProfileCell>();
   const cell = (cohortId: string, value: string | null) => {
     const key = `${cohortId}\u0000${value ?? ""}`;
     let entry = cells.get(key);
-    if (!entry) cells.set(key, (entry = { cohortId, value, present: 0, late: 0, excused: 0, absent: 0, enrolled: 0, leaves: 0 }));
+    if (!entry) cells.set(key, (entry = { cohortId, value, present: 0, late: 0, excused: 0, absent: 0, enrolled: 0, leaves: 0, notJoined: 0 }));
     return entry;
   };
   const base = { cells, cell, trainees: new Map<string | null, number>() };
   if (cohortIds.length === 0) return base;
   const field = column === "district" ? Prisma.sql`tp."district"` : Prisma.sql`tp."industry"`;
-  const [enrolled, leaves] = await Promise.all([
+  const [enrolled, { leave, notJoined }] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
       SELECT e."cohortId", ${field} AS "value", COUNT(*) AS "n"
       FROM "Enrollment" e LEFT JOIN "TraineeProfile" tp ON tp."personId" = e."personId"
       WHERE e."status" IN ${countedEnrollments} AND e."cohortId" IN (${Prisma.join(cohortIds)})
       GROUP BY e."cohortId", ${field}`),
-    leave,
+    uncounted,
   ]);
   for (const row of enrolled) cell(String(row.cohortId), valueOf(row.value)).enrolled += num(row.n);
-  for (const row of leaves[column]) cell(row.cohortId, valueOf(row.value)).leaves += row.n;
+  for (const row of leave[column]) cell(row.cohortId, valueOf(row.value)).leaves += row.n;
+  for (const row of notJoined[column]) cell(row.cohortId, valueOf(row.value)).notJoined += row.n;
   return base;
 }

@@ -16,23 +16,25 @@ export type HeldSession = {
   track: string;
 };
 
-export type SessionTally = { present: number; late: number; excused: number; absent: number; guests: number; leaves: number };
+/** `notJoined`: counted enrollments whose trainee joined after the session started and has no record there (decision 0018). */
+export type SessionTally = { present: number; late: number; excused: number; absent: number; guests: number; leaves: number; notJoined: number };
 
-export const emptyTally = (): SessionTally => ({ present: 0, late: 0, excused: 0, absent: 0, guests: 0, leaves: 0 });
+export const emptyTally = (): SessionTally => ({ present: 0, late: 0, excused: 0, absent: 0, guests: 0, leaves: 0, notJoined: 0 });
 
 /**
  * Every counted session, a row each (the month and the hours need its own
  * start and end), with its tally: trainees' records by status, walk-in guests
- * who came, and approved leave where the trainee has no record (which makes
- * the session excused for them). Records are counted from the
+ * who came, approved leave where the trainee has no record (which makes
+ * the session excused for them), and late joiners who had not joined yet
+ * (the session does not count for them). Records are counted from the
  * (sessionId, status) index for the list of counted sessions, which both
  * databases walk in order, so nothing is sorted however many records there
  * are. Records of enrollments that do not count (withdrawn…) are rare, so
  * they are taken off afterwards instead of joining every record to its enrollment.
  */
-export async function heldSessions(scope: ReportScope, leave: Promise<LeaveCounts>): Promise<{ sessions: HeldSession[]; tallies: Map<string, SessionTally> }> {
+export async function heldSessions(scope: ReportScope, uncounted: Promise<Uncounted>): Promise<{ sessions: HeldSession[]; tallies: Map<string, SessionTally> }> {
   const counted = Prisma.sql`SELECT s."id" FROM "Session" s JOIN "Module" m ON m."id" = s."moduleId" WHERE ${scope.sessions}`;
-  const [rows, records, uncounted, guests, { bySession: leaves }] = await Promise.all([
+  const [rows, records, uncountedRecords, guests, { leave, notJoined }] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
       SELECT s."id", s."kind", s."startsAt", s."endsAt", m."cohortId", m."id" AS "moduleId", m."creditHours", t."key" AS "track"
       FROM "Session" s
@@ -52,7 +54,7 @@ export async function heldSessions(scope: ReportScope, leave: Promise<LeaveCount
       SELECT g."sessionId", COUNT(*) AS "n" FROM "GuestAttendance" g
       WHERE g."sessionId" IN (${counted}) AND g."status" IN ('present', 'late')
       GROUP BY g."sessionId"`),
-    leave,
+    uncounted,
   ]);
   const tallies = new Map<string, SessionTally>();
   const sessions = rows.map((row): HeldSession => {
@@ -74,7 +76,7 @@ export async function heldSessions(scope: ReportScope, leave: Promise<LeaveCount
     const tally = tallies.get(String(row.sessionId));
     if (tally) tally[statusOf(row.status)] += num(row.n);
   }
-  for (const row of uncounted) {
+  for (const row of uncountedRecords) {
     const tally = tallies.get(String(row.sessionId));
     if (tally) tally[statusOf(row.status)] -= num(row.n);
   }
@@ -82,9 +84,13 @@ export async function heldSessions(scope: ReportScope, leave: Promise<LeaveCount
     const tally = tallies.get(String(row.sessionId));
     if (tally) tally.guests += num(row.n);
   }
-  for (const [sessionId, n] of leaves) {
+  for (const [sessionId, n] of leave.bySession) {
     const tally = tallies.get(sessionId);
     if (tally) tally.leaves += n;
+  }
+  for (const [sessionId, n] of notJoined.bySession) {
+    const tally = tallies.get(sessionId);
+    if (tally) tally.notJoined += n;
   }
   return { sessions, tallies };
 }
@@ -93,11 +99,35 @@ export type LeaveCount = { cohortId: string; value: string | null; n: number };
 
 export type LeaveCounts = { bySession: Map<string, number>; district: LeaveCount[]; industry: LeaveCount[] };
 
+/** (enrollment, session) pairs without a record that the derived absence leaves out: approved leave, and sessions before a late joiner joined. */
+export type Uncounted = { leave: LeaveCounts; notJoined: LeaveCounts };
+
+export async function uncountedPairs(scope: ReportScope): Promise<Uncounted> {
+  const [leave, notJoined] = await Promise.all([leaveWithoutRecord(scope), notJoinedWithoutRecord(scope)]);
+  return { leave, notJoined };
+}
+
+/** The parts of a pairs statement (`per session`, `per cohort and district`, `per cohort and industry`), read into counts. */
+function pairCounts(rows: Record<string, unknown>[]): LeaveCounts {
+  const counts: LeaveCounts = { bySession: new Map(), district: [], industry: [] };
+  for (const row of rows) {
+    const part = String(row.part);
+    if (part === "session") counts.bySession.set(String(row.key), num(row.n));
+    else if (part === "district" || part === "industry")
+      counts[part].push({ cohortId: String(row.key), value: row.value === null || row.value === undefined ? null : String(row.value), n: num(row.n) });
+  }
+  return counts;
+}
+
+/** The session started before the enrollment's `attendanceFrom`: a late joiner not in the class yet. */
+const beforeJoining = Prisma.sql`e."attendanceFrom" IS NOT NULL AND s."startsAt" < e."attendanceFrom"`;
+
 /**
  * Approved leave at a counted session where the trainee (of an enrollment that counts) has no
  * record, which makes the session excused for them: per session, and per cohort and the
  * trainee's district or industry. One statement, so each leave request's record is looked up
  * once however many figures need it; a trainee with two approved requests for one session counts once.
+ * Leave for a session before a late joiner joined changes nothing: the session does not count for them.
  */
 export async function leaveWithoutRecord(scope: ReportScope): Promise<LeaveCounts> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
@@ -107,19 +137,36 @@ export async function leaveWithoutRecord(scope: ReportScope): Promise<LeaveCount
       JOIN "LeaveRequest" l ON l."sessionId" = s."id"
       JOIN "Enrollment" e ON e."id" = l."enrollmentId"
       LEFT JOIN "TraineeProfile" tp ON tp."personId" = e."personId"
-      WHERE ${scope.sessions} AND l."status" = 'approved' AND e."status" IN ${countedEnrollments} AND ${withoutRecord}
+      WHERE ${scope.sessions} AND l."status" = 'approved' AND e."status" IN ${countedEnrollments} AND NOT (${beforeJoining}) AND ${withoutRecord}
     )
     SELECT 'session' AS "part", "sessionId" AS "key", NULL AS "value", COUNT(*) AS "n" FROM lv GROUP BY "sessionId"
     UNION ALL SELECT 'district', "cohortId", "district", COUNT(*) FROM lv GROUP BY "cohortId", "district"
     UNION ALL SELECT 'industry', "cohortId", "industry", COUNT(*) FROM lv GROUP BY "cohortId", "industry"`);
-  const counts: LeaveCounts = { bySession: new Map(), district: [], industry: [] };
-  for (const row of rows) {
-    const part = String(row.part);
-    if (part === "session") counts.bySession.set(String(row.key), num(row.n));
-    else if (part === "district" || part === "industry")
-      counts[part].push({ cohortId: String(row.key), value: row.value === null || row.value === undefined ? null : String(row.value), n: num(row.n) });
-  }
-  return counts;
+  return pairCounts(rows);
+}
+
+/**
+ * Late joiners at counted sessions that started before they joined, where they have no record:
+ * neither attended nor absent, so these pairs leave the derived absence (a record, when there is
+ * one, is counted as it says). Late joiners are few, so the statement starts from the enrollments
+ * that have a start and probes the (enrollmentId, sessionId) unique index once per pair.
+ */
+export async function notJoinedWithoutRecord(scope: ReportScope): Promise<LeaveCounts> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+    WITH nj AS MATERIALIZED (
+      SELECT s."id" AS "sessionId", e."cohortId" AS "cohortId", tp."district" AS "district", tp."industry" AS "industry"
+      FROM "Enrollment" e
+      JOIN "Module" m ON m."cohortId" = e."cohortId"
+      JOIN "Session" s ON s."moduleId" = m."id"
+      LEFT JOIN "TraineeProfile" tp ON tp."personId" = e."personId"
+      WHERE e."attendanceFrom" IS NOT NULL AND e."status" IN ${countedEnrollments} AND ${scope.cohortsOf(Prisma.sql`e."cohortId"`)}
+        AND ${scope.sessions} AND ${beforeJoining}
+        AND (SELECT COUNT(*) FROM "Attendance" a WHERE a."enrollmentId" = e."id" AND a."sessionId" = s."id") = 0
+    )
+    SELECT 'session' AS "part", "sessionId" AS "key", NULL AS "value", COUNT(*) AS "n" FROM nj GROUP BY "sessionId"
+    UNION ALL SELECT 'district', "cohortId", "district", COUNT(*) FROM nj GROUP BY "cohortId", "district"
+    UNION ALL SELECT 'industry', "cohortId", "industry", COUNT(*) FROM nj GROUP BY "cohortId", "industry"`);
+  return pairCounts(rows);
 }
 
 /** Enrollments that count (enrolled or completed), per cohort. */

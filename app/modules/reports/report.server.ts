@@ -8,7 +8,7 @@ import { db } from "~/utils/db.server.ts";
 import { localDate } from "~/utils/time.ts";
 import { assembleProfileBreakdown, Totals } from "./totals.ts";
 import { countedCohorts, enrollmentFigures } from "./enrollment-figures.server.ts";
-import { certificatesIssued, cohortFacts, countedEnrollmentsByCohort, emptyTally, heldSessions, leaveWithoutRecord } from "./figures.server.ts";
+import { certificatesIssued, cohortFacts, countedEnrollmentsByCohort, emptyTally, heldSessions, uncountedPairs } from "./figures.server.ts";
 import { monthsOf } from "./range.ts";
 import type { Breakdown, BreakdownRow, Report, ReportRange, TripRow } from "./report.ts";
 import { reportScope } from "./scope.server.ts";
@@ -22,13 +22,13 @@ export async function loadReport(input: { range: ReportRange; cohortIds: readonl
   const scope = await reportScope({ range: input.range, cohortIds: input.cohortIds, timeZone, now });
   // Every query starts at once on the pool: the cohorts held are read from the sessions alone,
   // so the per-enrollment figures do not wait for the per-session tallies.
-  const leave = leaveWithoutRecord(scope);
+  const uncounted = uncountedPairs(scope);
   const [{ sessions, tallies }, certificates, [cohortIds, enrolled, cohorts, byEnrollment]] = await Promise.all([
-    heldSessions(scope, leave),
+    heldSessions(scope, uncounted),
     certificatesIssued(scope, input.cohortIds),
     countedCohorts(scope).then((held) => {
       const ids = [...held.whole, ...held.partial];
-      return Promise.all([ids, countedEnrollmentsByCohort(ids), cohortFacts(ids), enrollmentFigures(scope, held, leave)] as const);
+      return Promise.all([ids, countedEnrollmentsByCohort(ids), cohortFacts(ids), enrollmentFigures(scope, held, uncounted)] as const);
     }),
   ]);
   const { district: districts, industry: industries, people } = byEnrollment;
@@ -46,7 +46,7 @@ export async function loadReport(input: { range: ReportRange; cohortIds: readonl
     const expected = enrolled.get(session.cohortId) ?? 0;
     const recorded = tally.present + tally.late + tally.excused + tally.absent;
     const excused = tally.excused + tally.leaves;
-    const absent = tally.absent + Math.max(0, expected - recorded - tally.leaves);
+    const absent = tally.absent + Math.max(0, expected - recorded - tally.leaves - tally.notJoined);
     const attended = tally.present + tally.late;
     const line = {
       moduleId: session.moduleId,

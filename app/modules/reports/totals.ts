@@ -80,8 +80,9 @@ export class Totals {
 /**
  * District or industry rows from cells of (cohort, value): attended records,
  * and absence derived as in attendance/standing.server.ts — every counted
- * enrollment is expected at each of its cohort's held sessions, and what has
- * no record and no approved leave is absent. Each cohort's rule decides
+ * enrollment is expected at each of its cohort's held sessions (but those
+ * before a late joiner joined), and what has no record and no approved leave
+ * is absent. Each cohort's rule decides
  * whether excused sessions count.
  */
 export function assembleProfileBreakdown(
@@ -94,7 +95,7 @@ export function assembleProfileBreakdown(
     const held = heldByCohort.get(cell.cohortId) ?? 0;
     const recorded = cell.present + cell.late + cell.excused + cell.absent;
     const attended = cell.present + cell.late;
-    const absent = cell.absent + Math.max(0, cell.enrolled * held - recorded - cell.leaves);
+    const absent = cell.absent + Math.max(0, cell.enrolled * held - recorded - cell.leaves - cell.notJoined);
     const excused = cell.excused + cell.leaves;
     const counted = attended + absent + (ruleOf.get(cell.cohortId) === false ? excused : 0);
     const key = cell.value ?? NOT_GIVEN;

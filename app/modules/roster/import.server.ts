@@ -8,6 +8,7 @@ import { issueInvitation } from "~/modules/accounts/invitations.server.ts";
 import { recordAudit } from "~/modules/audit/audit.server.ts";
 import { seatHoldingStatuses, type CohortStatus, type EnrollmentStatus } from "~/modules/cohorts/cohorts.ts";
 import { changeEnrollmentStatus } from "~/modules/cohorts/enrollment.server.ts";
+import { joiningAttendanceFrom, sessionsStarted } from "~/modules/cohorts/attendance-from.server.ts";
 import { lockCohortSeats } from "~/modules/cohorts/seats.server.ts";
 import { assertRunsCohort, codeRecipients, traineeOnly, traineesWithinReach, type Actor } from "~/modules/people/reach.server.ts";
 import { db, type Prisma } from "~/utils/db.server.ts";
@@ -37,6 +38,8 @@ export type ImportPreview = {
   knownPeople: { row: RosterRow; personId: string; changes: KnownPersonChange[] }[];
   accountNotes: AccountNote[];
   seatsAvailable: number;
+  /** Sessions of the cohort already begun: the newcomers' attendance counts from the import unless staff choose the start. */
+  sessionsStarted: number;
 };
 
 const closedStatuses: readonly CohortStatus[] = ["completed", "archived"];
@@ -52,6 +55,7 @@ async function inChunks<T, R>(items: T[], work: (chunk: T[]) => Promise<R[]>): P
 const emptyPreview = (fileName: string, issue: RosterIssue): ImportPreview => ({
   fileName,
   rowsRead: 0,
+  sessionsStarted: 0,
   issues: [issue],
   newPeople: [],
   knownPeople: [],
@@ -161,13 +165,13 @@ async function classify(tx: Tx, actor: Actor, cohortId: string, rows: RosterRow[
 const byRow = (issues: RosterIssue[]) => issues.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0));
 
 /** Reads and checks a sheet against the cohort without writing anything. */
-export async function previewRosterImport(input: { cohortId: string; fileName: string; bytes: Uint8Array; actor: Actor }): Promise<ImportPreview> {
+export async function previewRosterImport(input: { cohortId: string; fileName: string; bytes: Uint8Array; actor: Actor; now?: Date }): Promise<ImportPreview> {
   await assertRunsCohort(db, input.actor, input.cohortId);
   const read = await readRosterFile({ fileName: input.fileName, bytes: input.bytes });
   if (!read.ok) return emptyPreview(input.fileName, read.issue);
   const { valid, issues } = validateRosterRows(read.rows);
-  const { preview } = await classify(db, input.actor, input.cohortId, valid);
-  return { fileName: input.fileName, rowsRead: read.rows.length, ...preview, issues: byRow([...issues, ...preview.issues]) };
+  const [{ preview }, started] = await Promise.all([classify(db, input.actor, input.cohortId, valid), sessionsStarted(input.cohortId, input.now ?? new Date())]);
+  return { fileName: input.fileName, rowsRead: read.rows.length, ...preview, sessionsStarted: started, issues: byRow([...issues, ...preview.issues]) };
 }
 
 export type CommitResult = { ok: true; created: number; enrolled: number; updated: number } | { ok: false; preview: ImportPreview };
@@ -184,6 +188,8 @@ export async function commitRosterImport(input: {
   actor: Actor;
   request: Request;
   now: Date;
+  /** Count the newcomers' attendance from the cohort's start even though it has begun (a sheet entered late). */
+  countFromStart?: boolean;
 }): Promise<CommitResult> {
   await assertRunsCohort(db, input.actor, input.cohortId);
   const read = await readRosterFile({ fileName: input.fileName, bytes: input.bytes });
@@ -197,7 +203,7 @@ export async function commitRosterImport(input: {
       const { preview: classified, resets } = await classify(tx, actor, cohortId, valid);
       const issues = byRow([...rowIssues, ...classified.issues]);
       if (issues.length || valid.length === 0) {
-        return { ok: false, preview: { fileName: input.fileName, rowsRead: read.rows.length, ...classified, issues } };
+        return { ok: false, preview: { fileName: input.fileName, rowsRead: read.rows.length, ...classified, sessionsStarted: await sessionsStarted(cohortId, now, tx), issues } };
       }
       const traineeRole = await tx.role.findUniqueOrThrow({ where: { key: "trainee" }, select: { id: true } });
       const created = await inChunks(classified.newPeople, (rows) =>
@@ -230,18 +236,19 @@ export async function commitRosterImport(input: {
 
       // Known people may be applicants or former trainees of this cohort: their enrollment is reused.
       const knownIds = classified.knownPeople.map((k) => k.personId);
+      const attendanceFrom = await joiningAttendanceFrom(tx, cohortId, now, input.countFromStart === true);
       const existing = await inChunks(knownIds, (ids) =>
         tx.enrollment.findMany({ where: { cohortId, personId: { in: ids } }, select: { id: true, status: true, personId: true } }),
       );
       for (const enrollment of existing) {
-        await tx.enrollment.update({ where: { id: enrollment.id }, data: { status: "enrolled", source: "import", enrolledAt: now, reason: null, waitlistRank: null } });
+        await tx.enrollment.update({ where: { id: enrollment.id }, data: { status: "enrolled", source: "import", enrolledAt: now, attendanceFrom, reason: null, waitlistRank: null } });
         await tx.enrollmentChange.create({ data: { enrollmentId: enrollment.id, fromStatus: enrollment.status, toStatus: "enrolled", actorId, at: now } });
       }
       const reused = new Set(existing.map((e) => e.personId));
       const toEnrol = [...created.map((p) => p.id), ...knownIds.filter((id) => !reused.has(id))];
       const enrollments = await inChunks(toEnrol, (ids) =>
         tx.enrollment.createManyAndReturn({
-          data: ids.map((personId) => ({ cohortId, personId, status: "enrolled", source: "import", enrolledAt: now, createdAt: now })),
+          data: ids.map((personId) => ({ cohortId, personId, status: "enrolled", source: "import", enrolledAt: now, attendanceFrom, createdAt: now })),
           select: { id: true },
         }),
       );
@@ -251,7 +258,8 @@ export async function commitRosterImport(input: {
       });
       const updated = classified.knownPeople.filter((k) => k.changes.length).length + resets.length;
       const result = { created: created.length, enrolled: valid.length, updated };
-      await recordAudit({ action: "roster.imported", actorId, targetType: "cohort", targetId: cohortId, request: input.request, at: now, detail: { file: input.fileName, ...result } }, tx);
+      const detail = { file: input.fileName, ...result, ...(attendanceFrom ? { attendanceFrom: attendanceFrom.toISOString() } : {}) };
+      await recordAudit({ action: "roster.imported", actorId, targetType: "cohort", targetId: cohortId, request: input.request, at: now, detail }, tx);
       return { ok: true, ...result };
     },
     { timeout: 120_000, maxWait: 10_000 },
