@@ -14,8 +14,13 @@ export type Db = SqliteClient;
 // The namespace as a value too, for raw SQL fragments (Prisma.sql, Prisma.join); it is the same in both clients.
 export { Prisma } from "../../prisma/generated/sqlite/client.ts";
 
-/** The adapter each client connected through, for its driver (db-driver.server.ts). */
-const connections = new WeakMap<Db, () => Promise<DriverAdapter>>();
+/**
+ * The adapter each client connected through, for its driver (db-driver.server.ts), kept on the client
+ * under a registered symbol: the production server and the app's build each load their own copy of
+ * this module and share one client (globalThis), so a module-level map would know it in one copy only.
+ */
+const CONNECTED_ADAPTER = Symbol.for("academy.connectedAdapter");
+type WithAdapter = { [CONNECTED_ADAPTER]?: () => Promise<DriverAdapter> };
 
 /** Keeps what the client's adapter factory connects, until the client disconnects it. */
 function remembered<F extends { connect(): Promise<unknown> }>(factory: F): { factory: F; adapter: () => DriverAdapter | undefined } {
@@ -38,16 +43,16 @@ export function createDb(target: DatabaseTarget): Db {
   // Both clients are generated from the same models, so their query API is identical.
   const client =
     target.provider === "sqlite" ? new SqliteClient({ adapter: adapter.factory as PrismaBetterSqlite3 }) : (new PostgresClient({ adapter: adapter.factory as PrismaPg }) as unknown as Db);
-  connections.set(client, async () => {
+  (client as WithAdapter)[CONNECTED_ADAPTER] = async () => {
     if (!adapter.adapter()) await client.$connect();
     return adapter.adapter()!;
-  });
+  };
   return client;
 }
 
 /** Straight to the client's driver adapter, for statements run hundreds of times a second (db-driver.server.ts). */
 export function driverFor(client: Db): Driver {
-  const adapter = connections.get(client);
+  const adapter = (client as WithAdapter)[CONNECTED_ADAPTER];
   if (!adapter) throw new Error("not a client made by createDb");
   return driverOf(adapter);
 }

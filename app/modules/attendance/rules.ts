@@ -57,9 +57,10 @@ export function checkInStatus(
 }
 
 /**
- * A held session that started before the trainee's enrollment counts
- * (`Enrollment.attendanceFrom`, set when they joined a running cohort):
- * they were not in the class yet. Null `attendanceFrom`: every session counts.
+ * Whether a session started before the trainee joined
+ * (`Enrollment.attendanceFrom`, set when they joined a running cohort): they
+ * were not in the class yet, so without a record it counts neither way. Null
+ * `attendanceFrom`: every session counts.
  */
 export function isBeforeJoining(session: { startsAt: Date }, attendanceFrom: Date | null | undefined): boolean {
   return attendanceFrom != null && session.startsAt.getTime() < attendanceFrom.getTime();
