@@ -73,6 +73,18 @@ async function twoCohorts() {
   return { a, b };
 }
 
+/** Two cohorts, and signed in: staff of the first, staff of the second, an instructor of the first. */
+async function staffOfTwoCohorts() {
+  const { a, b } = await twoCohorts();
+  const staffHere = await signedIn(["staff"]);
+  await assign(a.id, staffHere.person.id, "staff");
+  const staffElsewhere = await signedIn(["staff"]);
+  await assign(b.id, staffElsewhere.person.id, "staff");
+  const instructorHere = await signedIn(["instructor"]);
+  await assign(a.id, instructorHere.person.id, "instructor");
+  return { a, b, staffHere, staffElsewhere, instructorHere };
+}
+
 describe("signed out", () => {
   test("every check sends the browser to sign in, remembering where it was going", async () => {
     const { a } = await twoCohorts();
@@ -419,14 +431,8 @@ describe("lecturer account links", () => {
 
 describe("check-in", () => {
   test("the projector and the panel's actions: staff and the instructor of the cohort, the session's lecturer; not staff of another cohort", async () => {
-    const { a, b } = await twoCohorts();
+    const { a, staffHere, staffElsewhere, instructorHere } = await staffOfTwoCohorts();
     const session = await createSessionWithModule(a.id, { startsAt: new Date("2025-03-03T01:00:00Z") });
-    const staffHere = await signedIn(["staff"]);
-    await assign(a.id, staffHere.person.id, "staff");
-    const staffElsewhere = await signedIn(["staff"]);
-    await assign(b.id, staffElsewhere.person.id, "staff");
-    const instructorHere = await signedIn(["instructor"]);
-    await assign(a.id, instructorHere.person.id, "instructor");
     const lecturer = await signedIn(["instructor"]);
     const lecturerRecord = await createLecturer({ personId: lecturer.person.id });
     await db.sessionLecturer.create({ data: { sessionId: session.id, lecturerId: lecturerRecord.id } });
@@ -454,15 +460,9 @@ describe("check-in", () => {
 
 describe("certificates: only staff of the cohort and admins issue, revoke and reissue", () => {
   test("staff of another cohort and an instructor of this one are refused, through the domain and through the page's form", async () => {
-    const [a, b] = await Promise.all([createCohort(), createCohort()]);
+    const { a, staffHere, staffElsewhere, instructorHere } = await staffOfTwoCohorts();
     const trainee = await createPerson();
     const enrollment = await enroll(a.id, trainee.id);
-    const staffHere = await signedIn(["staff"]);
-    await assign(a.id, staffHere.person.id, "staff");
-    const staffElsewhere = await signedIn(["staff"]);
-    await assign(b.id, staffElsewhere.person.id, "staff");
-    const instructorHere = await signedIn(["instructor"]);
-    await assign(a.id, instructorHere.person.id, "instructor");
     const context = { request: new Request("http://localhost/admin"), origin: "http://localhost", now: new Date() };
     const refused = async (work: Promise<unknown>) => outcome(work.then(() => ({ id: "done" })));
     const as = (who: { person: { id: string } }, roles: RoleKey[]) => asUser(who.person.id, roles);
@@ -500,15 +500,9 @@ describe("certificates: only staff of the cohort and admins issue, revoke and re
 
 describe("the attendance start of an enrollment: only staff of the cohort and admins change it", () => {
   test("staff of another cohort and an instructor of this one are refused, through the domain and through the roster's form; nothing is written", async () => {
-    const [a, b] = await Promise.all([createCohort(), createCohort()]);
+    const { a, staffHere, staffElsewhere, instructorHere } = await staffOfTwoCohorts();
     const trainee = await createPerson();
     const enrollment = await enroll(a.id, trainee.id);
-    const staffHere = await signedIn(["staff"]);
-    await assign(a.id, staffHere.person.id, "staff");
-    const staffElsewhere = await signedIn(["staff"]);
-    await assign(b.id, staffElsewhere.person.id, "staff");
-    const instructorHere = await signedIn(["instructor"]);
-    await assign(a.id, instructorHere.person.id, "instructor");
     const refused = async (work: Promise<unknown>) => outcome(work.then(() => ({ id: "done" })));
     const change = (who: { person: { id: string } }, roles: RoleKey[]) =>
       changeAttendanceFrom({ actor: asUser(who.person.id, roles), cohortId: a.id, enrollmentId: enrollment.id, attendanceFrom: new Date(), reason: "插班", now: new Date() });
@@ -536,13 +530,7 @@ describe("the attendance start of an enrollment: only staff of the cohort and ad
 
 describe("credentials: only admins rotate the signing key", () => {
   test("staff of another cohort, staff of this one and an instructor are refused, through the domain and through the settings form; nothing changes", async () => {
-    const { a, b } = await twoCohorts();
-    const staffHere = await signedIn(["staff"]);
-    await assign(a.id, staffHere.person.id, "staff");
-    const staffElsewhere = await signedIn(["staff"]);
-    await assign(b.id, staffElsewhere.person.id, "staff");
-    const instructor = await signedIn(["instructor"]);
-    await assign(a.id, instructor.person.id, "instructor");
+    const { staffHere, staffElsewhere, instructorHere: instructor } = await staffOfTwoCohorts();
     const admin = await signedIn(["admin"]);
     const context = { request: new Request("http://localhost/admin/settings"), now: new Date() };
     const post = (who: { request: (path?: string) => Request }) => {
