@@ -97,7 +97,7 @@ test("an applicant applies on a phone, waits on the waitlist, and gets the seat 
 
   // Withdrawing is behind the row's action menu.
   await row("周一鸣").getByText("操作").click();
-  await row("周一鸣").getByPlaceholder("原因（必填）").fill("企业事务繁忙，本期无法参加");
+  await row("周一鸣").getByRole("textbox", { name: "原因", exact: true }).fill("企业事务繁忙，本期无法参加");
   await row("周一鸣").getByRole("button", { name: "退班" }).click();
   await expect(row("周一鸣")).toContainText("已退班");
   await expect(row("吴二妹")).toContainText("已录取");

@@ -181,7 +181,7 @@ function AttendanceFromForm({ row, busy }: { row: RosterRowData; busy: boolean }
         <input type="date" name="date" defaultValue={row.attendanceFrom ?? ""} aria-label={t("enrollment.attendanceFrom.date")} className={input} />
         <span className="text-xs text-muted">{t("enrollment.attendanceFrom.help")}</span>
       </fieldset>
-      <input name="reason" required maxLength={500} placeholder={t("enrollment.reasonPlaceholder")} aria-label={t("enrollment.reason")} className={input} />
+      <input name="reason" required maxLength={500} placeholder={t("enrollment.reasonPlaceholder")} aria-label={t("enrollment.attendanceFrom.reason")} className={input} />
       <Button type="submit" name="intent" value="attendance-from" variant="secondary" disabled={busy}>
         {t("enrollment.attendanceFrom.save")}
       </Button>
