@@ -148,19 +148,22 @@ export async function leaveWithoutRecord(scope: ReportScope): Promise<LeaveCount
 /**
  * Late joiners at counted sessions that started before they joined, where they have no record:
  * neither attended nor absent, so these pairs leave the derived absence (a record, when there is
- * one, is counted as it says). Late joiners are few, so the statement starts from the enrollments
- * that have a start and probes the (enrollmentId, sessionId) unique index once per pair.
+ * one, is counted as it says). Late joiners are few, so the statement first takes the enrollments
+ * that have a start (materialized, so that neither database starts from the sessions and reads every
+ * enrollment of every cohort) and probes the (enrollmentId, sessionId) unique index once per pair.
  */
 export async function notJoinedWithoutRecord(scope: ReportScope): Promise<LeaveCounts> {
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-    WITH nj AS MATERIALIZED (
+    WITH late AS MATERIALIZED (
+      SELECT e."id", e."cohortId", e."personId", e."attendanceFrom" FROM "Enrollment" e
+      WHERE e."attendanceFrom" IS NOT NULL AND e."status" IN ${countedEnrollments} AND ${scope.cohortsOf(Prisma.sql`e."cohortId"`)}
+    ), nj AS MATERIALIZED (
       SELECT s."id" AS "sessionId", e."cohortId" AS "cohortId", tp."district" AS "district", tp."industry" AS "industry"
-      FROM "Enrollment" e
+      FROM late e
       JOIN "Module" m ON m."cohortId" = e."cohortId"
       JOIN "Session" s ON s."moduleId" = m."id"
       LEFT JOIN "TraineeProfile" tp ON tp."personId" = e."personId"
-      WHERE e."attendanceFrom" IS NOT NULL AND e."status" IN ${countedEnrollments} AND ${scope.cohortsOf(Prisma.sql`e."cohortId"`)}
-        AND ${scope.sessions} AND ${beforeJoining}
+      WHERE ${scope.sessions} AND ${beforeJoining}
         AND (SELECT COUNT(*) FROM "Attendance" a WHERE a."enrollmentId" = e."id" AND a."sessionId" = s."id") = 0
     )
     SELECT 'session' AS "part", "sessionId" AS "key", NULL AS "value", COUNT(*) AS "n" FROM nj GROUP BY "sessionId"
