@@ -3,40 +3,18 @@
 // route's message and records nothing; signed out in another tab, the trainee
 // is sent to sign in and lands back on the check-in; a phone without
 // JavaScript posts the plain form to the page and sees it recorded.
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { demo } from "./demo-logins.ts";
 import { gotoHydrated, signIn } from "./helpers.ts";
+import { secondTrainee, sessionInProgress } from "./session-in-progress.ts";
 
 const staff = { login: "staff@demo.academy", password: "Academy-Staff-2025" };
-const secondTrainee = "13800000002";
-
-/** A fresh session of the first demo cohort in progress now; the second trainee signs in with the demo password. */
-function sessionInProgress(): string {
-  const database = new Database(path.resolve("data/e2e.db"));
-  try {
-    const cohort = database.prepare("SELECT id FROM Cohort WHERE title = ?").get("人工智能赋能产业升级专题班（第一期）") as { id: string };
-    const template = database.prepare("SELECT s.id, s.startsAt FROM Session s JOIN Module m ON m.id = s.moduleId WHERE m.cohortId = ? ORDER BY s.startsAt LIMIT 1").get(cohort.id) as { id: string; startsAt: unknown };
-    const now = Date.now();
-    const at = (ms: number) => (typeof template.startsAt === "number" ? ms : new Date(ms).toISOString());
-    const sessionId = `e2e-fast-${randomBytes(4).toString("hex")}`;
-    database
-      .prepare("INSERT INTO Session (id, moduleId, startsAt, endsAt, venueId, kind, notes, status, sequence, openToGuests, createdAt, updatedAt) SELECT ?, moduleId, ?, ?, NULL, kind, NULL, 'scheduled', 0, 0, createdAt, updatedAt FROM Session WHERE id = ?")
-      .run(sessionId, at(now - 10 * 60_000), at(now + 80 * 60_000), template.id);
-    database.prepare("UPDATE Person SET passwordHash = (SELECT passwordHash FROM Person WHERE mobile = ?), status = 'active' WHERE mobile = ?").run(demo.trainee.login, secondTrainee);
-    return sessionId;
-  } finally {
-    database.close();
-  }
-}
 
 const currentCode = async (projector: Page) => (await projector.getByTestId("check-in-code").textContent())!.trim();
 
 test("a loaded page's confirm: a wrong code is refused with the route's message, a signed-out trainee signs in and comes back, and a page without JavaScript still checks in", async ({ browser, page }) => {
   test.setTimeout(120_000);
-  const sessionId = sessionInProgress();
+  const { sessionId } = sessionInProgress("e2e-fast");
   await signIn(page, staff.login, staff.password);
   await gotoHydrated(page, `/admin/sessions/${sessionId}/check-in`);
   await expect(page.getByTestId("check-in-code")).toHaveText(/^\d{6}$/);

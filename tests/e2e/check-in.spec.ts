@@ -1,42 +1,18 @@
 // Check-in in class: staff open the projector screen; one trainee on a phone
 // follows the QR code's link (signing in on the way) and confirms; another
 // types the six-digit code on the portal home; the projector's count goes up.
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
-import Database from "better-sqlite3";
 import { demo } from "./demo-logins.ts";
 import { gotoHydrated, signIn } from "./helpers.ts";
+import { secondTrainee, sessionInProgress } from "./session-in-progress.ts";
 
 const staff = { login: "staff@demo.academy", password: "Academy-Staff-2025" };
-const secondTrainee = "13800000002";
-
-/** A session of the first demo cohort in progress now, and a second trainee who can sign in with the demo password. */
-function sessionInProgress(): { cohortId: string; sessionId: string } {
-  const database = new Database(path.resolve("data/e2e.db"));
-  try {
-    const cohort = database.prepare("SELECT id FROM Cohort WHERE title = ?").get("人工智能赋能产业升级专题班（第一期）") as { id: string };
-    const template = database.prepare("SELECT s.id, s.startsAt FROM Session s JOIN Module m ON m.id = s.moduleId WHERE m.cohortId = ? ORDER BY s.startsAt LIMIT 1").get(cohort.id) as { id: string; startsAt: unknown };
-    const now = Date.now();
-    const at = (ms: number) => (typeof template.startsAt === "number" ? ms : new Date(ms).toISOString());
-    const sessionId = `e2e-check-in-${randomBytes(4).toString("hex")}`;
-    database
-      .prepare("INSERT INTO Session (id, moduleId, startsAt, endsAt, venueId, kind, notes, status, sequence, openToGuests, createdAt, updatedAt) SELECT ?, moduleId, ?, ?, NULL, kind, NULL, 'scheduled', 0, 0, createdAt, updatedAt FROM Session WHERE id = ?")
-      .run(sessionId, at(now - 10 * 60_000), at(now + 80 * 60_000), template.id);
-    database
-      .prepare("UPDATE Person SET passwordHash = (SELECT passwordHash FROM Person WHERE mobile = ?), status = 'active' WHERE mobile = ?")
-      .run(demo.trainee.login, secondTrainee);
-    return { cohortId: cohort.id, sessionId };
-  } finally {
-    database.close();
-  }
-}
 
 const phone = (browser: Browser) => browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 test("the projector shows a code; one phone checks in through the QR link, another by the typed code; the count goes up", async ({ browser, page }) => {
   test.setTimeout(120_000);
-  const { cohortId, sessionId } = sessionInProgress();
+  const { cohortId, sessionId } = sessionInProgress("e2e-check-in");
 
   // Staff, from the session page, one click to the projector screen.
   await signIn(page, staff.login, staff.password);
