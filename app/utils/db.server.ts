@@ -36,16 +36,22 @@ function remembered<F extends { connect(): Promise<unknown> }>(factory: F): { fa
 }
 
 export function createDb(target: DatabaseTarget): Db {
-  const adapter =
-    target.provider === "sqlite"
-      ? (mkdirSync(path.dirname(target.file), { recursive: true }), remembered(new PrismaBetterSqlite3({ url: target.file })))
-      : remembered(new PrismaPg({ connectionString: target.url }));
-  // Both clients are generated from the same models, so their query API is identical.
-  const client =
-    target.provider === "sqlite" ? new SqliteClient({ adapter: adapter.factory as PrismaBetterSqlite3 }) : (new PostgresClient({ adapter: adapter.factory as PrismaPg }) as unknown as Db);
+  let client: Db;
+  let connected: () => DriverAdapter | undefined;
+  if (target.provider === "sqlite") {
+    mkdirSync(path.dirname(target.file), { recursive: true });
+    const { factory, adapter } = remembered(new PrismaBetterSqlite3({ url: target.file }));
+    client = new SqliteClient({ adapter: factory });
+    connected = adapter;
+  } else {
+    const { factory, adapter } = remembered(new PrismaPg({ connectionString: target.url }));
+    // Both clients are generated from the same models, so their query API is identical.
+    client = new PostgresClient({ adapter: factory }) as unknown as Db;
+    connected = adapter;
+  }
   (client as WithAdapter)[CONNECTED_ADAPTER] = async () => {
-    if (!adapter.adapter()) await client.$connect();
-    return adapter.adapter()!;
+    if (!connected()) await client.$connect();
+    return connected()!;
   };
   return client;
 }
