@@ -81,7 +81,7 @@ export default function ImportRoster() {
         <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col gap-1 text-sm">
             <span className="font-medium">{t("importPage.file")}</span>
-            <input type="file" name="file" required accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="min-h-11 rounded-lg border border-line bg-surface p-2" />
+            <input type="file" name="file" required accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="min-h-11 w-full min-w-0 rounded-lg border border-line bg-surface p-2" />
           </label>
           <Button type="submit" disabled={busy}>
             {t("importPage.check")}
